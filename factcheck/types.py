@@ -1,0 +1,169 @@
+"""Value types that cross stage boundaries.
+
+Every stage takes and returns these frozen dataclasses; no positional tuples cross a module
+boundary. Offsets (``start``/``end``) are always character offsets into ``Document.text``, the
+article text exactly as decoded (for HTML: the extracted main text), half-open ``[start, end)``.
+
+Extension points used by later stages (atomic claims, quantities, check-worthiness) are optional
+fields with neutral defaults, so adding them never changes existing constructors.
+"""
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Verdict(str, enum.Enum):
+    """What the other article says about a claim."""
+
+    AGREE = "agree"
+    CONTRADICT = "contradict"
+    UNCLEAR = "unclear"
+    ABSENT = "absent"
+
+    def __str__(self) -> str:  # so f"{v}" gives "agree", not "Verdict.AGREE"
+        return self.value
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article, decoded, with the metadata we could find.
+
+    ``content_hash`` is the sha256 of ``text`` (after decoding and extraction), so the same article
+    read from UTF-8 or UTF-16 bytes is the same document.
+    """
+
+    path: str  # file path, "-" for stdin, or "path#L3" for line 3 of a JSONL file
+    text: str
+    content_hash: str
+    title: str | None = None
+    date: str | None = None  # ISO 8601 date (YYYY-MM-DD) when parseable, else None
+    source: str | None = None  # outlet / agency, e.g. "ANI", "AP"
+    url: str | None = None
+    lang: str | None = None  # ISO 639-1 code of the dominant language, filled by langid
+    encoding: str | None = None  # what the bytes were decoded from, e.g. "utf-8-sig", "cp1256"
+    format: str = "text"  # "text" | "markdown" | "html" | "jsonl" | "stdin"
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document. ``boilerplate`` names why it is not content (or is None)."""
+
+    text: str
+    start: int
+    end: int
+    lang: str | None = None
+    boilerplate: str | None = None  # e.g. "byline", "copyright", "url", "image-path", "date-line"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number, year or date found in a claim, normalised for comparison.
+
+    ``kind`` is one of "year", "date", "number", "percent". ``value`` is the numeric value
+    (for a date: ``None`` and ``iso`` holds YYYY-MM-DD, YYYY-MM or --MM-DD when the year is missing).
+    ``text`` is the surface form as written, ``start``/``end`` offsets into ``Document.text``.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: float | None = None
+    iso: str | None = None
+    unit: str | None = None
+    approx: str | None = None  # "more than", "about", ... (filled by the atomic-claims stage)
+
+    def display(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One checkable statement of a document.
+
+    v1: one claim per content sentence. ``text`` is ``Document.text[start:end]``; ``sentence``
+    is the full sentence it came from (context for the reader and for NLI).
+    ``kind``, ``checkworthiness`` and ``quantities`` are filled by later stages; their defaults mean
+    "not analysed".
+    """
+
+    doc_hash: str
+    index: int  # position among the document's claims, 0-based
+    text: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    lang: str | None = None
+    kind: str | None = None  # "quantity", "date", "event", "attribution", "opinion"
+    checkworthiness: float | None = None
+    quantities: tuple[Quantity, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """Stable identifier: document hash + offsets."""
+        return f"{self.doc_hash[:16]}:{self.start}-{self.end}"
+
+
+@dataclass(frozen=True)
+class Match:
+    """The best counterpart of a claim in the other document, as retrieval scored it."""
+
+    query: int  # index of the claim on the checked side
+    target: int  # index of the counterpart claim on the other side
+    similarity: float  # cosine similarity of the L2-normalised embeddings
+    margin: float  # margin score: similarity relative to both sides' nearest neighbours
+    mutual: bool  # the two claims are each other's nearest neighbour
+
+
+@dataclass(frozen=True)
+class NLIScores:
+    """Probabilities for a (premise, hypothesis) pair, in a fixed, named order. Sum to 1."""
+
+    entailment: float
+    neutral: float
+    contradiction: float
+
+    def as_dict(self) -> dict[str, float]:
+        return {
+            "entailment": self.entailment,
+            "neutral": self.neutral,
+            "contradiction": self.contradiction,
+        }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """The verdict on one claim of one side, with the evidence that decided it."""
+
+    side: str  # "a" or "b": whose claim this is
+    claim: Claim
+    verdict: Verdict
+    confidence: float  # 0..1
+    evidence: Claim | None = None  # the counterpart claim in the other article
+    similarity: float | None = None
+    margin: float | None = None
+    nli: NLIScores | None = None
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of comparing two documents."""
+
+    a: Document
+    b: Document
+    claims_a: tuple[Claim, ...]
+    claims_b: tuple[Claim, ...]
+    findings: tuple[Finding, ...]
+    embedder: str
+    nli: str | None
+    stats: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def summary(self) -> dict[str, int]:
+        counts = {v.value: 0 for v in Verdict}
+        for f in self.findings:
+            counts[f.verdict.value] += 1
+        return counts
