@@ -202,16 +202,23 @@ class Discrepancy:
 
 
 def _show(q: Quantity) -> str:
+    """Canonical value first (reads the same in every script and direction), then the surface
+    form when it differs: "28 billion (28 بلین)", "2025-11-07 (7 نوفمبر 2025)", "1992"."""
     plain = ascii_digits(q.text)
     canonical = q.iso if q.kind == "date" else _fmt(q.value)
+    if q.kind == "percent" and canonical is not None:
+        canonical += "%"
     if canonical is not None and canonical != plain:
-        return f"{q.text} (= {canonical})"
+        return f"{canonical} ({q.text})"
     return q.text
 
 
 def _fmt(v: float | None) -> str | None:
     if v is None:
         return None
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if abs(v) >= scale:
+            return f"{v / scale:g} {word}"
     if float(v).is_integer():
         return f"{int(v):,}" if abs(v) >= 10_000 else str(int(v))
     return f"{v:g}"

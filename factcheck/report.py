@@ -165,6 +165,10 @@ def render(
     wanted = _parse_show(show)
     console.print(_header(report, bidi))
     console.print(_summary_line(report, wanted))
+    if report.nli is None:
+        console.print(Text("No NLI model loaded: matched claims are 'unclear', never 'agree' "
+                           "(similarity alone is not agreement); number/date conflicts still show as "
+                           "'contradict'.", style="dim"))
     findings = sorted(
         (f for f in report.findings if Verdict(f.verdict) in wanted),
         key=lambda f: VERDICT_ORDER.index(Verdict(f.verdict)),

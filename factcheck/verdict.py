@@ -60,7 +60,6 @@ def decide(
     shared = _shared_values(claim, evidence)
     reasons = [match_reason] + ([f"same values on both sides: {shared}"] if shared else [])
     if nli_forward is None:
-        reasons.append("no NLI model loaded: similarity alone does not show agreement")
         return Finding(side, claim, Verdict.UNCLEAR, params.no_nli, reasons=tuple(reasons), **common)
 
     p_con = max(nli_forward.contradiction, nli_backward.contradiction if nli_backward else 0.0)

@@ -18,16 +18,14 @@ def test_absent_without_match():
 def test_no_nli_never_agrees():
     f = decide("a", c("relations since 1992"), M, c("علاقات منذ عام 1992"))
     assert f.verdict is Verdict.UNCLEAR
-    assert f.reasons == ("matched with similarity 0.91 (mutual best)", "same values on both sides: 1992",
-                         "no NLI model loaded: similarity alone does not show agreement")
+    assert f.reasons == ("matched with similarity 0.91 (mutual best)", "same values on both sides: 1992")
 
 
 def test_number_conflict_contradicts_even_if_nli_entails():
     f = decide("b", c("trade reached 21 billion in 2023"), M, c("trade reached 28 billion in 2023"),
                NLIScores(0.9, 0.05, 0.05), NLIScores(0.9, 0.05, 0.05))
     assert f.verdict is Verdict.CONTRADICT
-    assert f.reasons[0] == ("number differs: this claim says 21 billion (= 21,000,000,000), "
-                            "the other source says 28 billion (= 28,000,000,000)")
+    assert f.reasons[0] == "number differs: this claim says 21 billion, the other source says 28 billion"
 
 
 def test_nli_decisions():
