@@ -200,9 +200,35 @@ def _decode(data: bytes, path: str, declared: str | None) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is not None and best.chaos <= 0.2:
         text = str(best)
-        if text.count("\ufffd") <= len(text) // 1000:
+        if text.count("\ufffd") <= len(text) // 1000 and _plausible_legacy(text):
             return text, best.encoding
     raise InputError(path, f"cannot decode text ({_TRIED})")
+
+
+_OK_PUNCT = set("«»„“”‘’‚–—…·•№€£¥₸°§×÷±")
+
+
+def _plausible_legacy(text: str) -> bool:
+    """A legacy-codepage guess reads as language: its non-ASCII characters are letters, marks or
+    ordinary punctuation (not box drawing, symbols or controls), and they form words rather than
+    non-Latin characters glued to ASCII words ("président" is fine, "HelloБ" is not). Stray invalid bytes in otherwise-ASCII text fail."""
+    odd = letters = stray = 0
+    words = re.findall(r"\w+", text)
+    for w in words:
+        non_ascii = [c for c in w if ord(c) > 127 and not unicodedata.name(c, "").startswith("LATIN")]
+        if non_ascii and any(c.isascii() and c.isalpha() for c in w):
+            stray += 1  # "Hello\u0410" - ASCII and non-ASCII letters in one word
+    for ch in text:
+        if ord(ch) <= 127:
+            continue
+        cat = unicodedata.category(ch)
+        if cat[0] in "LM":
+            letters += 1
+        elif ch not in _OK_PUNCT and not ch.isspace():
+            odd += 1
+    if letters == 0:
+        return odd == 0
+    return odd <= letters // 20 and stray <= max(1, len(words) // 50)
 
 
 def _bomless_utf16(data: bytes) -> str | None:
