@@ -140,17 +140,23 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tupl
     if not data:
         raise InputError(path, "empty file")
     text, enc = _decode(data, path, declared)
-    text = normalize_text(text)
-    if not text.strip():
-        raise InputError(path, "empty file")
     bad = sum(1 for ch in text if ord(ch) in _CONTROL)
     if bad > max(2, len(text) // 100):
         raise InputError(path, "binary file, not text")
+    text = normalize_text(text)
+    if not text.strip():
+        raise InputError(path, "empty file")
     return text, enc
 
 
+_ANSI = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+_STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x84\x86-\x9f]")
+
+
 def normalize_text(text: str) -> str:
-    """Newlines to "\\n" (CRLF, CR, U+2028, U+2029, NEL), a leading BOM dropped, Unicode to NFC."""
+    """Newlines to "\\n" (CRLF, CR, U+2028, U+2029, NEL), a leading BOM dropped, terminal escape
+    sequences and other control characters (but tab and newline) removed, Unicode to NFC."""
+    text = _STRAY_CONTROLS.sub("", _ANSI.sub("", text))
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n").replace("\x85", "\n")
     if text.startswith("\ufeff"):

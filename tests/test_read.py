@@ -374,3 +374,10 @@ def test_text_metadata_rules():
     assert meta == {"title": None, "date": None, "source": None, "url": None}
     meta = text_metadata("Published: 2025-11-07\nKazakhstan joins the Abraham Accords\nBody text here.\n")
     assert meta["title"] == "Kazakhstan joins the Abraham Accords" and meta["date"] == "2025-11-07"
+
+
+def test_terminal_escapes_and_controls_are_removed(tmp_path):
+    p = tmp_path / "esc.txt"
+    p.write_bytes(b"The minister said \x1b[31mred\x1b[0m budget \x1b]0;title\x07of 28 billion dollars in 2023.\x07\n")
+    (doc,) = read_articles(str(p))
+    assert doc.text == "The minister said red budget of 28 billion dollars in 2023.\n"
