@@ -378,6 +378,8 @@ def test_text_metadata_rules():
 
 def test_terminal_escapes_and_controls_are_removed(tmp_path):
     p = tmp_path / "esc.txt"
-    p.write_bytes(b"The minister said \x1b[31mred\x1b[0m budget \x1b]0;title\x07of 28 billion dollars in 2023.\x07\n")
+    filler = b"Parliament approved the plan on Monday after a long debate about its costs. " * 4
+    p.write_bytes(b"The minister said \x1b[31mred\x1b[0m budget \x1b]0;title\x07of 28 billion dollars in 2023.\x07\n"
+                  + filler)
     (doc,) = read_articles(str(p))
-    assert doc.text == "The minister said red budget of 28 billion dollars in 2023.\n"
+    assert doc.text == "The minister said red budget of 28 billion dollars in 2023.\n" + filler.decode()
