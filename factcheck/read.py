@@ -141,7 +141,7 @@ def decode_bytes(data: bytes, path: str, *, declared: str | None = None) -> tupl
         raise InputError(path, "empty file")
     text, enc = _decode(data, path, declared)
     bad = sum(1 for ch in text if ord(ch) in _CONTROL)
-    if bad > max(2, len(text) // 100):
+    if bad > max(2, len(text) // 50):  # same bound as the raw-byte check in _decode
         raise InputError(path, "binary file, not text")
     text = normalize_text(text)
     if not text.strip():
