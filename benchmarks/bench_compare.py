@@ -13,7 +13,6 @@ Seeds are read from $FACTCHECK_DATA/seeds (default ../shared/data/seeds), never 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .errors import ConfigError
+from .langid import DEFAULT_LANGS
 
-DEFAULT_LANGS = ("en", "ur", "ar", "ru", "kk", "fa", "tr", "fr", "de", "es", "zh", "hi")
 DEFAULT_MAX_BYTES = 10_000_000
 
 

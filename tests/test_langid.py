@@ -1,7 +1,6 @@
 """langid.py: script-first language detection with real lingua models, and the script check."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -14,12 +13,6 @@ from factcheck.types import Document
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def seeds() -> Path:
-    root = Path(os.environ.get("FACTCHECK_DATA", REPO.parent / "shared" / "data")) / "seeds"
-    if not root.is_dir():
-        pytest.skip(f"seed articles not found at {root}")
-    return root
 
 
 def test_default_langs_constant():

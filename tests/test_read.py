@@ -24,12 +24,6 @@ AR = ("أعلنت كازاخستان رسميا انضمامها إلى الات
 RU = "Президент России встретился с коллегой в четверг. Цены на нефть резко выросли, сообщили в министерстве.\n"
 
 
-@pytest.fixture(scope="module")
-def seeds() -> Path:
-    root = Path(os.environ.get("FACTCHECK_DATA", REPO.parent / "shared" / "data")) / "seeds"
-    if not root.is_dir():
-        pytest.skip(f"seed articles not found at {root}")
-    return root
 
 
 def _problem(excinfo) -> str:

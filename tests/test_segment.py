@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import pytest
@@ -38,12 +37,9 @@ def check_offsets(d: Document, sents) -> None:
 # --------------------------------------------------------------------------- seeds
 
 @pytest.fixture(scope="module")
-def seed_docs() -> dict[str, tuple[Document, list]]:
-    root = Path(os.environ.get("FACTCHECK_DATA", REPO.parent / "shared" / "data")) / "seeds"
-    if not root.is_dir():
-        pytest.skip(f"seed articles not found at {root}")
+def seed_docs(seeds) -> dict[str, tuple[Document, list]]:
     out = {}
-    for d in read_articles(str(root)):
+    for d in read_articles(str(seeds)):
         out[Path(d.path).name[:3]] = (d, segment(d))
     return out
 
