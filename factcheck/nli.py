@@ -7,10 +7,10 @@ Holds:
 - Model output columns are mapped to labels by *name* from the model's config (``id2label``);
   a model whose labels do not name all three classes is refused with ``ModelError``.
 - Models load lazily (on first ``predict``), so constructing one costs nothing.
-- Backends: ``HFNLI`` (any transformers sequence-classification NLI model by name or local path,
-  e.g. for users who are online), ``KeywordNLI`` (deterministic fake, tests only). The project's own
-  trained model plugs in behind the same protocol (see the NLI-model issue). ``load_nli(None)``
-  returns None: compare then never says ``agree`` (similarity alone is not agreement).
+- Backends: ``E5NLI`` (factcheck's own model, shipped in the package, ONNX Runtime; the default),
+  ``HFNLI`` (any transformers sequence-classification NLI model by name or local path, for users
+  who have one), ``KeywordNLI`` (deterministic fake, tests only). ``load_nli("none")`` returns
+  None: compare then never says ``agree`` (similarity alone is not agreement).
 """
 from __future__ import annotations
 
@@ -122,12 +122,29 @@ class KeywordNLI:
         return out
 
 
-def load_nli(name: str | None) -> NLIModel | None:
-    """None/"none" -> no model; "keyword-fake" -> test fake; else a transformers model by name/path."""
+DEFAULT_NLI = "default"
+
+
+def load_nli(name: str | None = DEFAULT_NLI, cache_dir=None) -> NLIModel | None:
+    """Resolve an NLI model by name (nothing is loaded until the first ``predict``).
+
+    "default": factcheck's own shipped model if the package has one, else None.
+    "none" / None: no model (compare then never says agree).
+    "factcheck-nli-e5small" or a directory holding its ``config.json`` + ``model.onnx``: that model.
+    "keyword-fake": the deterministic test fake. Anything else: a transformers model by name/path.
+    """
+    from .nli_model import DEFAULT_MODEL, MODELS_DIR, E5NLI
+
     if name is None or name.lower() in {"", "none"}:
         return None
+    if name == DEFAULT_NLI:
+        return E5NLI(DEFAULT_MODEL, cache_dir=cache_dir) if (MODELS_DIR / DEFAULT_MODEL / "model.onnx").exists() else None
     if name == "keyword-fake":
         return KeywordNLI()
     if name.startswith("-"):
         raise ConfigError(f"bad NLI model name {name!r}")
+    from pathlib import Path
+
+    if name == DEFAULT_MODEL or (Path(name) / "model.onnx").exists():
+        return E5NLI(name, cache_dir=cache_dir)
     return HFNLI(name)

@@ -60,7 +60,7 @@ class Models:
     @property
     def nli(self) -> NLIModel | None:
         if not self._nli_loaded:
-            self._nli = load_nli(self.settings.nli)
+            self._nli = load_nli(self.settings.nli, cache_dir=self.settings.home)
             self._nli_loaded = True
         return self._nli
 

