@@ -371,6 +371,33 @@ def fit_temperature(logits: np.ndarray, labels: np.ndarray) -> float:
     return round(best_t, 2)
 
 
+def decide_labels(probs: np.ndarray, t_ent: float, t_con: float) -> np.ndarray:
+    """The verdict rule of compare on one direction: entailment (0) if P(e) >= t_ent and beats
+    P(c); contradiction (2) if P(c) >= t_con and beats P(e); otherwise neutral/unclear (1)."""
+    e, c = probs[:, 0], probs[:, 2]
+    out = np.ones(len(probs), dtype=int)
+    out[(e >= t_ent) & (e > c)] = 0
+    out[(c >= t_con) & (c > e)] = 2
+    return out
+
+
+def macro_f1(pred: np.ndarray, labels: np.ndarray) -> float:
+    f1s = []
+    for k in range(3):
+        tp = int(((pred == k) & (labels == k)).sum())
+        fp = int(((pred == k) & (labels != k)).sum())
+        fn = int(((pred != k) & (labels == k)).sum())
+        f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return float(np.mean(f1s))
+
+
+def choose_thresholds(probs: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    grid = np.arange(0.34, 0.951, 0.02)
+    best = max(((macro_f1(decide_labels(probs, te, tc), labels), -abs(te - tc), te, tc)
+                for te in grid for tc in grid))
+    return round(float(best[2]), 2), round(float(best[3]), 2)
+
+
 def onnx_logits(model_path: Path, ids: list[list[int]], rows, pad_id: int, batch_size: int = 64) -> np.ndarray:
     import onnxruntime as ort
 
@@ -425,12 +452,17 @@ def package(ckpt_dir: Path, out_dir: Path, data: Path) -> dict:
         half_a, half_b = groups == 0, groups == 1
         temp = fit_temperature(logits[half_a], labels[half_a])
         pb1, pbt = _softmax(logits[half_b]), _softmax(logits[half_b] / temp)
+        t_ent, t_con = choose_thresholds(_softmax(logits[half_a] / temp), labels[half_a])
+        rule_b = decide_labels(pbt, t_ent, t_con)
         report = {
             "val_examples": len(val), "val_acc_fp32": round(acc_fp32, 4), "val_acc_int8": round(acc_int8, 4),
             "shipped": "int8" if quantize else "fp32", "temperature": temp,
             "ece_half_b_before": round(ece(pb1, labels[half_b]), 4),
             "ece_half_b_after": round(ece(pbt, labels[half_b]), 4),
             "val_acc_half_b": round(float((pbt.argmax(1) == labels[half_b]).mean()), 4),
+            "thresholds": {"entailment": t_ent, "contradiction": t_con},
+            "rule_macro_f1_half_b": round(macro_f1(rule_b, labels[half_b]), 4),
+            "argmax_macro_f1_half_b": round(macro_f1(pbt.argmax(1), labels[half_b]), 4),
         }
         src = q if quantize else export_package(module, Path(tmp) / "f", info, quantize=False)
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -438,7 +470,7 @@ def package(ckpt_dir: Path, out_dir: Path, data: Path) -> dict:
         cfg = json.loads((src.parent / "config.json").read_text())
     from .embed import file_sha256
 
-    cfg.update(temperature=temp, onnx_sha256=file_sha256(out_dir / "model.onnx"), validation=report,
+    cfg.update(temperature=temp, thresholds={"entailment": t_ent, "contradiction": t_con}, onnx_sha256=file_sha256(out_dir / "model.onnx"), validation=report,
                quantization="int8-dynamic" if quantize else "fp32")
     (out_dir / "config.json").write_text(json.dumps(cfg, indent=2, ensure_ascii=False) + "\n")
     return report
