@@ -7,7 +7,9 @@ Measures, each in a new process (``/usr/bin/time``-style peak RSS from ``resourc
 - naive baseline, same process model: every claim of A x B scored by cosine (no FAISS, no margin),
   best pair per claim, no cache; the ratio ours/baseline is reported.
 
-Usage: python benchmarks/bench_compare.py [--repeat 3] [--out benchmarks/results/compare.json]
+Part of the ``speed`` suite (``python -m benchmarks full --suite speed`` writes these numbers, with
+the embedder's throughput, to benchmarks/results/speed.json). Standalone, same table:
+  python benchmarks/bench_compare.py [--repeat 3] [--out benchmarks/results/tmp/compare.json]
 Seeds are read from $FACTCHECK_DATA/seeds (default ../shared/data/seeds), never copied.
 """
 from __future__ import annotations
@@ -22,8 +24,12 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO))
-from benchmarks.common import machine_info, write_result  # noqa: E402
+if str(REPO) not in sys.path:  # standalone: python benchmarks/bench_compare.py
+    sys.path.insert(0, str(REPO))
+from benchmarks.common import TMP, data_dir, machine_info, write_result  # noqa: E402
+
+SEEDS = ("000_93a24f0839ddf88b.txt", "003_07b986253854532e.txt")
+TARGETS = {"help": 0.3, "cold": 5.0, "warm": 1.5, "naive": None}
 
 NAIVE = r"""
 import sys, numpy as np
@@ -55,17 +61,16 @@ def timed(cmd: list[str], env: dict) -> tuple[float, float, int]:
     return wall, rss_kib / 1024, p.returncode
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--out", default=str(REPO / "benchmarks" / "results" / "compare.json"))
-    args = ap.parse_args()
-
-    data = Path(os.environ.get("FACTCHECK_DATA") or REPO.parent / "shared" / "data")
-    a, b = str(data / "seeds" / "000_93a24f0839ddf88b.txt"), str(data / "seeds" / "003_07b986253854532e.txt")
+def measure(repeat: int = 3) -> dict:
+    """Time --help, cold and warm compare and the naive baseline ``repeat`` times each; the result."""
+    seeds = data_dir() / "seeds"
+    a, b = (str(seeds / name) for name in SEEDS)
+    for p in (a, b):
+        if not Path(p).is_file():
+            raise FileNotFoundError(f"seed article {p} not found (set FACTCHECK_DATA)")
     exe = [sys.executable, "-m", "factcheck"]
     rows: dict[str, list[tuple[float, float]]] = {"help": [], "cold": [], "warm": [], "naive": []}
-    for _ in range(args.repeat):
+    for _ in range(repeat):
         with tempfile.TemporaryDirectory() as tmp:
             env = {**os.environ, "FACTCHECK_HOME": tmp, "FACTCHECK_DB": f"{tmp}/bench.db"}
             rows["help"].append(timed([*exe, "--help"], env)[:2])
@@ -73,23 +78,34 @@ def main() -> None:
             rows["warm"].append(timed([*exe, "compare", a, b, "--json"], env)[:2])
             rows["naive"].append(timed([sys.executable, "-c", NAIVE, a, b], env)[:2])
 
-    targets = {"help": 0.3, "cold": 5.0, "warm": 1.5, "naive": None}
-    result = {"benchmark": "compare-seed-000-003", "repeat": args.repeat, "machine": machine_info(), "runs": {}}
-    print(f"{'run':<8}{'median s':>10}{'min s':>8}{'peak MiB':>10}{'target':>8}  ok")
+    result = {"benchmark": "compare-seed-000-003", "repeat": repeat, "machine": machine_info(), "runs": {}}
     for name, vals in rows.items():
         walls = [w for w, _ in vals]
-        med = statistics.median(walls)
-        peak = max(m for _, m in vals)
-        tgt = targets[name]
-        ok = "" if tgt is None else ("yes" if med <= tgt else f"NO (+{med - tgt:.2f}s)")
-        print(f"{name:<8}{med:>10.2f}{min(walls):>8.2f}{peak:>10.0f}{(tgt or 0):>8.1f}  {ok}")
-        result["runs"][name] = {"median_s": round(med, 3), "min_s": round(min(walls), 3),
-                                "all_s": [round(w, 3) for w in walls], "peak_rss_mib": round(peak, 1),
-                                "target_s": tgt}
+        result["runs"][name] = {"median_s": round(statistics.median(walls), 3), "min_s": round(min(walls), 3),
+                                "all_s": [round(w, 3) for w in walls],
+                                "peak_rss_mib": round(max(m for _, m in vals), 1), "target_s": TARGETS[name]}
     base = result["runs"]["naive"]["median_s"]
     result["ratio_cold_vs_naive"] = round(result["runs"]["cold"]["median_s"] / base, 3)
     result["ratio_warm_vs_naive"] = round(result["runs"]["warm"]["median_s"] / base, 3)
+    return result
+
+
+def print_table(result: dict) -> None:
+    print(f"{'run':<8}{'median s':>10}{'min s':>8}{'peak MiB':>10}{'target':>8}  ok")
+    for name, r in result["runs"].items():
+        med, tgt = r["median_s"], r["target_s"]
+        ok = "" if tgt is None else ("yes" if med <= tgt else f"NO (+{med - tgt:.2f}s)")
+        print(f"{name:<8}{med:>10.2f}{r['min_s']:>8.2f}{r['peak_rss_mib']:>10.0f}{(tgt or 0):>8.1f}  {ok}")
     print(f"cold/naive = {result['ratio_cold_vs_naive']:.2f}x, warm/naive = {result['ratio_warm_vs_naive']:.2f}x")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--out", default=str(TMP / "compare.json"))
+    args = ap.parse_args()
+    result = measure(args.repeat)
+    print_table(result)
     write_result(args.out, result)
 
 

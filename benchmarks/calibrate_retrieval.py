@@ -18,22 +18,18 @@ subject to precision >= 0.95 (if no point reaches it, plain max F1, and the JSON
 held-out numbers are computed by ``factcheck.retrieve.match`` itself with the chosen params, next to
 the raw-cosine-argmax baseline (no thresholds) and a few ablations.
 
-Run:  python benchmarks/calibrate_retrieval.py            (full: ~3-4 min first run, embeddings cached)
-      python benchmarks/calibrate_retrieval.py --quick    (12 documents; < 1 minute)
+Run:  python -m benchmarks full --suite retrieval_calibration   (as part of the benchmark harness)
+      python benchmarks/calibrate_retrieval.py             (standalone, same numbers; ~3-4 min first run)
+      python benchmarks/calibrate_retrieval.py --quick     (12 documents; < 1 minute)
 Data: $FACTCHECK_DATA (default <repo>/../shared/data). Embeddings are cached as .npy under
-benchmarks/results/tmp/ (gitignored). Writes benchmarks/results/retrieval_calibration.json
-(--quick writes benchmarks/results/tmp/retrieval_calibration_quick.json instead).
+benchmarks/results/tmp/ (gitignored; shared with the retrieval suite, which embeds the same lines).
+Writes benchmarks/results/retrieval_calibration.json (--quick: benchmarks/results/quick/...), the
+same files the harness writes.
 """
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import hashlib
 import itertools
-import json
-import os
-import platform
-import subprocess
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -42,34 +38,25 @@ from pathlib import Path
 import numpy as np
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
+if str(REPO) not in sys.path:  # standalone: python benchmarks/calibrate_retrieval.py
+    sys.path.insert(0, str(REPO))
 
+from benchmarks.common import (  # noqa: E402
+    NTREX_FILES, QUICK_RESULTS, RESULTS, TMP, cache_path, data_dir, embed_cached, log, model_info, write_result,
+)
+from benchmarks.harness import Dataset, evaluate  # noqa: E402
+from benchmarks.suites import Row  # noqa: E402
 from factcheck.embed import load_embedder  # noqa: E402
 from factcheck.retrieve import RetrievalParams, candidates, match  # noqa: E402
 
-LANG_FILES = {
-    "eng": "newstest2019-src.eng.txt",
-    "urd": "newstest2019-ref.urd.txt",
-    "arb": "newstest2019-ref.arb.txt",
-    "rus": "newstest2019-ref.rus.txt",
-    "kaz": "newstest2019-ref.kaz.txt",
-}
-RESULTS = REPO / "benchmarks" / "results"
-TMP = RESULTS / "tmp"
+LANG_FILES = NTREX_FILES  # eng, urd, arb, rus, kaz: this order fixes the pairs and so the episodes
 PRECISION_FLOOR = 0.95
+QUICK_DOCUMENTS = 12
 SIM_GRID = np.round(np.arange(0.700, 0.9601, 0.005), 3)
 MARGIN_GRID = np.round(np.arange(0.900, 1.3001, 0.0025), 4)
 
 
-def log(msg: str) -> None:
-    print(msg, file=sys.stderr, flush=True)
-
-
 # --------------------------------------------------------------------------------------------- data
-def data_dir() -> Path:
-    return Path(os.environ.get("FACTCHECK_DATA", REPO.parent / "shared" / "data"))
-
-
 def load_ntrex(root: Path) -> tuple[dict[str, list[str]], list[str]]:
     d = root / "eval" / "ntrex128"
     lines = {lang: (d / f).read_text(encoding="utf-8").splitlines() for lang, f in LANG_FILES.items()}
@@ -81,23 +68,18 @@ def load_ntrex(root: Path) -> tuple[dict[str, list[str]], list[str]]:
     return lines, doc_ids
 
 
-def cache_path(embedder, lang: str, texts: list[str]) -> Path:
-    """Cache file named by language, line count and a hash of the model id and the texts."""
-    key = hashlib.sha256((embedder.model_id + "\n" + "\n".join(texts)).encode()).hexdigest()[:16]
-    return TMP / f"ntrex_{lang}_{len(texts)}_{key}.npy"
-
-
-def embed_cached(embedder, lang: str, texts: list[str]) -> np.ndarray:
-    path = cache_path(embedder, lang, texts)
-    if path.exists():
-        return np.load(path)
-    t0 = time.perf_counter()
-    vecs = embedder.embed(texts)
-    secs = time.perf_counter() - t0
-    log(f"  embedded {len(texts)} {lang} lines in {secs:.1f}s ({len(texts) / secs:.0f}/s)")
-    TMP.mkdir(parents=True, exist_ok=True)
-    np.save(path, vecs)
-    return vecs
+def select_documents(doc_ids: list[str], seed: int = 13, quick: bool = False) -> tuple[list[str], np.ndarray]:
+    """Documents in seeded order (all, or the first ``QUICK_DOCUMENTS`` when quick) and the corpus
+    lines they cover, in corpus order (the rows that get embedded). The retrieval suite's quick run
+    mines the same lines, so the two quick runs share one set of cached embeddings."""
+    docs_all = list(dict.fromkeys(doc_ids))
+    rng = np.random.default_rng(seed)
+    docs_all = [docs_all[i] for i in rng.permutation(len(docs_all))]
+    if quick:
+        docs_all = docs_all[:QUICK_DOCUMENTS]
+    chosen_docs = set(docs_all)
+    rows_used = np.array([i for i, d in enumerate(doc_ids) if d in chosen_docs], dtype=np.int64)
+    return docs_all, rows_used
 
 
 # ----------------------------------------------------------------------------------------- episodes
@@ -260,60 +242,45 @@ def grid_search(pool: Pool, mutual_options=(False, True), sim_grid=SIM_GRID, mar
 
 def evaluate_match(eps: list[Episode], emb: dict[str, np.ndarray], params: RetrievalParams,
                    pool: Pool) -> dict:
-    """Held-out numbers from ``match()`` itself (not the vectorised grid), checked against the pool."""
-    accept, correct = [], []
-    for e in eps:
-        res = match(emb[e.x][e.a_rows], emb[e.y][e.b_rows], params)
-        accept.append(np.array([m is not None for m in res], dtype=bool))
-        correct.append(np.array([m is not None and m.target == t for m, t in zip(res, e.truth)]))
-    a, c = np.concatenate(accept), np.concatenate(correct)
-    expect = pool.correct & (
-        (pool.sim >= np.float32(params.min_similarity)) & (pool.margin >= np.float32(params.min_margin))
-        & (pool.mutual | (not params.require_mutual))
-    )
-    if not np.array_equal(a & c, expect):
-        raise SystemExit("match() disagrees with the vectorised grid evaluation")
-    return summarise(a, c, pool)
+    """Held-out numbers from ``match()`` itself (not the vectorised grid), checked against the pool.
+
+    Runs through the harness's generic loop: items are episodes, the scorer is ``match`` (per A line:
+    the chosen B line, or -1), the metric pools the lines of all episodes in order, as ``pool`` does.
+    """
+    def scorer(batch: list[Episode]) -> list[np.ndarray]:
+        return [np.array([-1 if m is None else m.target for m in match(emb[e.x][e.a_rows], emb[e.y][e.b_rows], params)],
+                         dtype=np.int64) for e in batch]
+
+    def metric(gold: list[np.ndarray], pred: list[np.ndarray]) -> dict:
+        p, t = np.concatenate(pred), np.concatenate(gold)
+        a = p >= 0
+        c = a & (p == t)
+        expect = pool.correct & (
+            (pool.sim >= np.float32(params.min_similarity)) & (pool.margin >= np.float32(params.min_margin))
+            & (pool.mutual | (not params.require_mutual))
+        )
+        if not np.array_equal(a & c, expect):
+            raise SystemExit("match() disagrees with the vectorised grid evaluation")
+        return summarise(a, c, pool)
+
+    ds = Dataset("ntrex128 episodes", eps, [e.truth for e in eps])
+    return evaluate(scorer, ds, {"summary": metric})["metrics"]["summary"]
 
 
-# ------------------------------------------------------------------------------------------- main
-def git_info() -> dict:
-    def run(*args: str) -> str:
-        try:
-            return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True,
-                                  check=True).stdout.strip()
-        except (OSError, subprocess.CalledProcessError):
-            return ""
-
-    return {"commit": run("rev-parse", "HEAD") or None, "dirty": bool(run("status", "--porcelain"))}
-
-
+# -------------------------------------------------------------------------------------------- run
 def fmt(m: dict) -> str:
     return f"{m['precision']:.3f} {m['recall']:.3f} {m['f1']:.3f}"
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--quick", action="store_true", help="12 documents only (< 1 minute)")
-    ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--drop", type=float, default=0.3, help="fraction of B's lines removed")
-    ap.add_argument("--k", type=int, default=4)
-    ap.add_argument("--out", type=Path, default=None)
-    args = ap.parse_args(argv)
+def run(quick: bool = False, seed: int = 13, drop: float = 0.3, k: int = 4) -> dict:
+    """Calibrate on one half of the documents, evaluate on the other; print the table; the result."""
     t_start = time.perf_counter()
 
     lines, doc_ids = load_ntrex(data_dir())
-    docs_all = list(dict.fromkeys(doc_ids))
-    rng = np.random.default_rng(args.seed)
-    docs_all = [docs_all[i] for i in rng.permutation(len(docs_all))]
-    if args.quick:
-        docs_all = docs_all[:12]
+    docs_all, rows_used = select_documents(doc_ids, seed, quick)
     half = len(docs_all) // 2
     calib_docs, held_docs = sorted(docs_all[:half]), sorted(docs_all[half:])
 
-    # Embedding rows are the corpus lines of the documents used, in corpus order.
-    chosen_docs = set(docs_all)
-    rows_used = np.array([i for i, d in enumerate(doc_ids) if d in chosen_docs], dtype=np.int64)
     doc_rows: dict[str, list[int]] = {d: [] for d in docs_all}
     for p, r in enumerate(rows_used.tolist()):
         doc_rows[doc_ids[r]].append(p)
@@ -323,23 +290,23 @@ def main(argv: list[str] | None = None) -> int:
     log(f"model {embedder.model_id}; {len(rows_used)} lines x {len(LANG_FILES)} languages")
     t0 = time.perf_counter()
     emb = {}
-    cached = all(cache_path(embedder, lang, lines[lang]).exists() for lang in LANG_FILES)
+    cached = all(cache_path(embedder, f"ntrex_{lang}", lines[lang]).exists() for lang in LANG_FILES)
     for lang in LANG_FILES:
-        full_path = cache_path(embedder, lang, lines[lang])
-        if args.quick and not full_path.exists():  # embed only the subset
-            emb[lang] = embed_cached(embedder, lang, [lines[lang][i] for i in rows_used])
+        full_path = cache_path(embedder, f"ntrex_{lang}", lines[lang])
+        if quick and not full_path.exists():  # embed only the subset
+            emb[lang] = embed_cached(embedder, f"ntrex_{lang}", [lines[lang][i] for i in rows_used])
         else:
-            emb[lang] = embed_cached(embedder, lang, lines[lang])[rows_used]
+            emb[lang] = embed_cached(embedder, f"ntrex_{lang}", lines[lang])[rows_used]
     embed_secs = time.perf_counter() - t0
 
     pairs = list(itertools.permutations(LANG_FILES, 2))
-    cal_eps = build_episodes(calib_docs, doc_rows, pairs, args.seed, args.drop)
-    held_eps = build_episodes(held_docs, doc_rows, pairs, args.seed + 1, args.drop)
-    cal_pool = score_pool(cal_eps, emb, args.k)
-    held_pool = score_pool(held_eps, emb, args.k)
+    cal_eps = build_episodes(calib_docs, doc_rows, pairs, seed, drop)
+    held_eps = build_episodes(held_docs, doc_rows, pairs, seed + 1, drop)
+    cal_pool = score_pool(cal_eps, emb, k)
+    held_pool = score_pool(held_eps, emb, k)
 
     chosen = grid_search(cal_pool)
-    params = RetrievalParams(k=args.k, min_similarity=chosen["min_similarity"],
+    params = RetrievalParams(k=k, min_similarity=chosen["min_similarity"],
                              min_margin=chosen["min_margin"], require_mutual=chosen["require_mutual"])
     held = evaluate_match(held_eps, emb, params, held_pool)
 
@@ -357,23 +324,20 @@ def main(argv: list[str] | None = None) -> int:
         "similarity_and_margin_mutual": dict(mutual_options=(True,)),
     }.items():
         ch = grid_search(cal_pool, **kw)
-        p = RetrievalParams(k=args.k, min_similarity=max(ch["min_similarity"], -1.0),
+        p = RetrievalParams(k=k, min_similarity=max(ch["min_similarity"], -1.0),
                             min_margin=ch["min_margin"], require_mutual=ch["require_mutual"])
         res = evaluate_match(held_eps, emb, p, held_pool)
-        ablations[name] = {"params": ch, "held_out": {k: res[k] for k in res if k != "per_pair"}}
+        ablations[name] = {"params": ch, "held_out": {key: res[key] for key in res if key != "per_pair"}}
 
     result = {
         "benchmark": "retrieval_calibration",
-        "script": "benchmarks/calibrate_retrieval.py" + (" --quick" if args.quick else ""),
-        "git": git_info(),
+        "script": "benchmarks/calibrate_retrieval.py" + (" --quick" if quick else ""),
         "model_id": embedder.model_id,
-        "machine": {"platform": platform.platform(), "python": platform.python_version(),
-                    "cpu_count": os.cpu_count(), "processor": platform.processor() or None},
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "models": {"embedder": model_info(embedder)},
         "data": {"corpus": "NTREX-128 newstest2019 (MicrosoftTranslator/NTREX @ 8561f6a6)",
                  "languages": list(LANG_FILES), "ordered_pairs": len(pairs),
                  "documents_calibration": len(calib_docs), "documents_held_out": len(held_docs),
-                 "held_out_documents": held_docs, "drop_fraction": args.drop, "seed": args.seed,
+                 "held_out_documents": held_docs, "drop_fraction": drop, "seed": seed,
                  "negatives": "one unrelated document per (document, ordered pair), same split",
                  "episodes_calibration": len(cal_eps), "episodes_held_out": len(held_eps)},
         "scoring": ("correct = picks the true line; FP = wrong line, or a match where the truth is "
@@ -391,16 +355,19 @@ def main(argv: list[str] | None = None) -> int:
         "timing": {"embed_seconds": round(embed_secs, 1), "embeddings_from_cache": cached,
                    "total_seconds": round(time.perf_counter() - t_start, 1)},
     }
-    out = args.out or (TMP / "retrieval_calibration_quick.json" if args.quick
-                       else RESULTS / "retrieval_calibration.json")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print_table(result)
+    return result
 
-    base = baselines["cosine_argmax_no_threshold"]
-    print(f"chosen: min_similarity={params.min_similarity} min_margin={params.min_margin} "
-          f"require_mutual={params.require_mutual} k={params.k} "
-          f"(calibration F1 {chosen['calibration_f1']}, P {chosen['calibration_precision']})")
-    print(f"held-out, {len(held_docs)} documents x {len(pairs)} ordered pairs (+ as many negative pairs)")
+
+def print_table(result: dict) -> None:
+    held, ablations = result["held_out"], result["ablations"]
+    base = result["baselines_held_out"]["cosine_argmax_no_threshold"]
+    ch = result["chosen"]
+    print(f"chosen: min_similarity={ch['min_similarity']} min_margin={ch['min_margin']} "
+          f"require_mutual={ch['require_mutual']} k={ch['k']} "
+          f"(calibration F1 {ch['calibration_f1']}, P {ch['calibration_precision']})")
+    print(f"held-out, {result['data']['documents_held_out']} documents x {result['data']['ordered_pairs']} "
+          f"ordered pairs (+ as many negative pairs)")
     print(f"{'pair':<8} {'overall P/R/F1':<18} {'same-doc P/R/F1':<18} {'neg line':>8} "
           f"{'neg pair':>8}   {'cos-argmax P/R/F1'}")
     for name, blk, bl in [("all", held, base)] + [
@@ -415,7 +382,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ablation {name:<32} sim>={a['params']['min_similarity']} "
               f"margin>={a['params']['min_margin']} mutual={a['params']['require_mutual']}: "
               f"{fmt(ho['overall'])} neg line {ho['negative_false_match_rate']:.3f}")
-    print(f"wrote {out.relative_to(REPO) if out.is_relative_to(REPO) else out}")
+
+
+def rows(result: dict) -> list[Row]:
+    """Summary-table lines (benchmarks/README.md)."""
+    held, base = result["held_out"], result["baselines_held_out"]["cosine_argmax_no_threshold"]
+    d = result["data"]
+    p = lambda m: f"{m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f}"  # noqa: E731
+    return [
+        Row(f"retrieval thresholds, NTREX-128 held-out half ({d['documents_held_out']} documents, "
+            f"{d['ordered_pairs']} language pairs), {d['drop_fraction']:.0%} of lines removed + unrelated-document "
+            f"pairs: precision / recall / F1", p(held["overall"]),
+            f"raw-cosine argmax: {p(base['overall'])} (F1 ratio {result['f1_ratio_vs_cosine_argmax']:.2f}×)"),
+        Row("same, same-document pairs only", p(held["same_document"]), f"raw-cosine argmax: {p(base['same_document'])}"),
+        Row("same, unrelated-document pairs: lines falsely matched / pairs with any match",
+            f"{held['negative_false_match_rate']:.3f} / {held['negative_pairs_with_any_match']:.3f}",
+            f"raw-cosine argmax: {base['negative_false_match_rate']:.3f} / {base['negative_pairs_with_any_match']:.3f}"),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help=f"{QUICK_DOCUMENTS} documents only (< 1 minute)")
+    ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--drop", type=float, default=0.3, help="fraction of B's lines removed")
+    ap.add_argument("--k", type=int, default=4)
+    ap.add_argument("--out", type=Path, default=None)
+    args = ap.parse_args(argv)
+    result = run(quick=args.quick, seed=args.seed, drop=args.drop, k=args.k)
+    out = args.out or (QUICK_RESULTS if args.quick else RESULTS) / "retrieval_calibration.json"
+    write_result(out, {"suite": "retrieval_calibration", "mode": "quick" if args.quick else "full", **result})
     return 0
 
 

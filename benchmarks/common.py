@@ -1,14 +1,52 @@
-"""Shared helpers for benchmark scripts: machine description and result files."""
+"""Shared helpers for benchmarks: where things are, what ran them, and cached embeddings.
+
+- ``data_dir()``: evaluation data, ``$FACTCHECK_DATA`` or ``<repo>/../shared/data`` (never copied).
+- ``git_commit()``, ``machine_info()``, ``model_info()``, ``write_result()``: the provenance every
+  result file carries (commit, date, machine, model ids and weight hashes).
+- ``embed_cached()``: sentence embeddings cached as ``.npy`` under ``benchmarks/results/tmp/``
+  (gitignored), one file per (name, number of texts, sha256 of model id + texts), so a rerun with
+  the same model and data embeds nothing, and a different model or text never reuses a stale file.
+- ``peak_rss_mib()``: peak resident memory of this process (or of its finished children).
+"""
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import json
 import os
 import platform
+import resource
 import subprocess
+import sys
+import time
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
+
 REPO = Path(__file__).resolve().parents[1]
+RESULTS = REPO / "benchmarks" / "results"
+QUICK_RESULTS = RESULTS / "quick"
+TMP = RESULTS / "tmp"
+
+# NTREX-128 (eval/ntrex128/), line-aligned in five languages. The order matters to the calibration
+# suite: it fixes the ordered pairs and so the seeded episodes.
+NTREX_FILES = {
+    "eng": "newstest2019-src.eng.txt",
+    "urd": "newstest2019-ref.urd.txt",
+    "arb": "newstest2019-ref.arb.txt",
+    "rus": "newstest2019-ref.rus.txt",
+    "kaz": "newstest2019-ref.kaz.txt",
+}
+
+
+def log(msg: str) -> None:
+    """Progress to stderr (results go to stdout)."""
+    print(msg, file=sys.stderr, flush=True)
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("FACTCHECK_DATA") or REPO.parent / "shared" / "data")
 
 
 def git_commit() -> str:
@@ -41,10 +79,46 @@ def machine_info() -> dict:
             "platform": platform.platform()}
 
 
+def model_info(embedder) -> dict:
+    """Id (name + short weights hash) and full weights sha256 of an embedder, for result files."""
+    return {"id": embedder.model_id,
+            "sha256": getattr(embedder, "weights_sha256", embedder.model_id.rsplit("@", 1)[-1])}
+
+
+def peak_rss_mib(children: bool = False) -> float:
+    """Peak resident set size in MiB (Linux reports KiB) of this process, or of its waited-for children."""
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    return round(resource.getrusage(who).ru_maxrss / 1024, 1)
+
+
 def write_result(path: str | os.PathLike, result: dict) -> None:
+    """Write ``result`` as JSON, preceded by the git commit and the date (and the machine, if absent)."""
     result = {"git_commit": git_commit(), "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-              **result}
+              **({} if "machine" in result else {"machine": machine_info()}), **result}
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
-    p.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    print(f"wrote {p}")
+    p.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {p.relative_to(REPO) if p.is_relative_to(REPO) else p}")
+
+
+# ------------------------------------------------------------------------------- embedding cache
+def cache_path(embedder, name: str, texts: Sequence[str]) -> Path:
+    """Cache file named by ``name``, line count and a hash of the model id and the texts."""
+    key = hashlib.sha256((embedder.model_id + "\n" + "\n".join(texts)).encode()).hexdigest()[:16]
+    return TMP / f"{name}_{len(texts)}_{key}.npy"
+
+
+def embed_cached(embedder, name: str, texts: Sequence[str]) -> np.ndarray:
+    """``embedder.embed(texts)``, read from / written to the cache (see module doc)."""
+    path = cache_path(embedder, name, texts)
+    if path.exists():
+        return np.load(path)
+    t0 = time.perf_counter()
+    vecs = embedder.embed(list(texts))
+    secs = time.perf_counter() - t0
+    log(f"  embedded {len(texts)} {name} lines in {secs:.1f}s ({len(texts) / max(secs, 1e-9):.0f}/s)")
+    TMP.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".part.npy")
+    np.save(tmp, vecs)
+    tmp.replace(path)  # a killed run never leaves a truncated cache file behind
+    return vecs
