@@ -95,7 +95,7 @@ def main_callback(
 
 
 def _compare_and_render(ctx, path_a, path_b, json_out, fail_on, encoder, nli, langs, max_bytes,
-                        show, width, bidi, no_store, quiet):
+                        show, width, bidi, no_store, quiet, all_claims=False):
     from .settings import parse_langs
 
     def work():
@@ -124,7 +124,7 @@ def _compare_and_render(ctx, path_a, path_b, json_out, fail_on, encoder, nli, la
 
             console = Console(width=width) if width else Console()
             verdicts = {v.strip() for v in show.split(",")} if show else None
-            render(report, console, bidi=settings.bidi, show=verdicts)
+            render(report, console, bidi=settings.bidi, show=verdicts, all_claims=all_claims)
         return report
 
     report = _run(ctx, work)
@@ -148,10 +148,11 @@ def compare(
     bidi: Annotated[Optional[BidiMode], typer.Option("--bidi", help="visual: reorder right-to-left text for terminals without bidi support (default); logical: leave it to the terminal (env FACTCHECK_BIDI).")] = None,
     no_store: Annotated[bool, typer.Option("--no-store", help="Do not read or write the claims database.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages on stderr.")] = False,
+    all_claims: Annotated[bool, typer.Option("--all-claims", help="Also list claims with low check-worthiness (slogans, filler); the summary always counts them.")] = False,
 ) -> None:
     """Compare two articles claim by claim."""
     _compare_and_render(ctx, a, b, json_out, fail_on, encoder, nli, langs, max_bytes, show, width,
-                        bidi, no_store, quiet)
+                        bidi, no_store, quiet, all_claims)
 
 
 @app.command()

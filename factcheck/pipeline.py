@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from . import align
 from . import claims as claims_stage
 from .embed import Embedder, load_embedder
 from .errors import InputError
@@ -218,6 +219,8 @@ def compare_documents(
     progress("matching claims")
     m_ab = match(va, vb, options.retrieval)
     m_ba = match(vb, va, options.retrieval)
+    # names/values re-ranking and split-sentence counterparts (factcheck.align)
+    m_ab, m_ba = align.complete(pa.claims, pb.claims, va, vb, m_ab, m_ba, options.retrieval.min_similarity)
 
     nli = models.nli
     sides = [("a", pa, pb, m_ab), ("b", pb, pa, m_ba)]
@@ -238,8 +241,9 @@ def compare_documents(
     for side, own, other, matches in sides:
         for i, m in enumerate(matches):
             ev = other.claims[m.target] if m is not None else None
+            ctx = align.context(i, m.target, other.claims, m_ba if side == "a" else m_ab) if m is not None else None
             fwd, bwd = nli_scores.get((side, i), (None, None))
-            findings.append(decide(side, own.claims[i], m, ev, fwd, bwd, options.verdict))
+            findings.append(decide(side, own.claims[i], m, ev, fwd, bwd, options.verdict, context=ctx))
 
     report = Report(
         a=pa.doc, b=pb.doc, claims_a=pa.claims, claims_b=pb.claims, findings=tuple(findings),

@@ -153,12 +153,15 @@ def render(
     *,
     bidi: str = "visual",
     show: Iterable[str | Verdict] | None = None,
+    all_claims: bool = False,
 ) -> None:
     """Print the report: header with both articles, a verdict summary, then the findings table.
 
     ``bidi``: ``"visual"`` (reorder right-to-left text for terminals without bidi, the default) or
     ``"logical"`` (terminals that do bidi themselves). ``show``: the verdicts to list in the table
-    (default all); the summary always counts every finding.
+    (default all); the summary always counts every finding. Claims below the check-worthiness
+    threshold (slogans, filler: ``claims.HIDE_BELOW``) are left out of the table unless
+    ``all_claims``, except contradictions; a line says how many were left out.
     """
     if bidi not in MODES:
         raise ConfigError(f"unknown bidi mode {bidi!r}; use one of {', '.join(MODES)}")
@@ -169,10 +172,17 @@ def render(
         console.print(Text("No NLI model loaded: matched claims are 'unclear', never 'agree' "
                            "(similarity alone is not agreement); number/date conflicts still show as "
                            "'contradict'.", style="dim"))
-    findings = sorted(
-        (f for f in report.findings if Verdict(f.verdict) in wanted),
-        key=lambda f: VERDICT_ORDER.index(Verdict(f.verdict)),
-    )
+    from .claims import HIDE_BELOW
+
+    def worth_showing(f: Finding) -> bool:
+        cw = f.claim.checkworthiness
+        return all_claims or cw is None or cw >= HIDE_BELOW or Verdict(f.verdict) is Verdict.CONTRADICT
+
+    listed = [f for f in report.findings if Verdict(f.verdict) in wanted]
+    findings = sorted((f for f in listed if worth_showing(f)), key=lambda f: VERDICT_ORDER.index(Verdict(f.verdict)))
+    if len(findings) < len(listed):
+        console.print(Text(f"{len(listed) - len(findings)} claims with low check-worthiness (slogans, filler) "
+                           "not listed; --all-claims lists them.", style="dim"))
     if findings:
         langs = {"a": report.a.lang, "b": report.b.lang}
         console.print(_findings_table(findings, bidi, langs))
@@ -185,6 +195,7 @@ def render_text(
     width: int = 120,
     bidi: str = "visual",
     show: Iterable[str | Verdict] | None = None,
+    all_claims: bool = False,
 ) -> str:
     """``render`` into a string: fixed width, no colour, no terminal codes."""
     buf = StringIO()
@@ -198,7 +209,7 @@ def render_text(
         emoji=False,
         legacy_windows=False,
     )
-    render(report, console, bidi=bidi, show=show)
+    render(report, console, bidi=bidi, show=show, all_claims=all_claims)
     return buf.getvalue()
 
 
@@ -279,8 +290,9 @@ def _findings_table(findings: list[Finding], mode: str, langs: dict[str, str | N
     table.add_column("reasons", ratio=3)
     for f in findings:
         verdict = Verdict(f.verdict)
+        label = claim_label(f.side, f.claim) + (f"\n{f.claim.kind}" if f.claim.kind else "")
         table.add_row(
-            Text(claim_label(f.side, f.claim)),
+            Text(label),
             BidiText(f.claim.text, mode=mode, lang=f.claim.lang or langs[f.side]),
             Text(verdict.value, style=VERDICT_STYLES[verdict]),
             Text(f"{float(f.confidence):.2f}"),

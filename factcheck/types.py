@@ -60,9 +60,13 @@ class Sentence:
 class Quantity:
     """A number, year or date found in a claim, normalised for comparison.
 
-    ``kind`` is one of "year", "date", "number", "percent". ``value`` is the numeric value
+    ``kind`` is one of "year", "date", "number", "percent", "ordinal". ``value`` is the numeric value
     (for a date: ``None`` and ``iso`` holds YYYY-MM-DD, YYYY-MM or --MM-DD when the year is missing).
     ``text`` is the surface form as written, ``start``/``end`` offsets into ``Document.text``.
+    A range ("27-28 November", "10 to 15") keeps its lower end in ``value``/``iso`` and its upper end
+    in ``value_max``/``iso_end``. ``precision`` is the unit of the last digit written (1e9 for
+    "28 billion"), so values are compared only as far as both were stated.
+    All fields are JSON-serialisable: ``Quantity(**dataclasses.asdict(q)) == q``.
     """
 
     kind: str
@@ -71,8 +75,11 @@ class Quantity:
     end: int
     value: float | None = None
     iso: str | None = None
-    unit: str | None = None
-    approx: str | None = None  # "more than", "about", ... (filled by the atomic-claims stage)
+    unit: str | None = None  # what is counted or measured: "USD", "person", "country", "month", "%", ...
+    approx: str | None = None  # "more than", "at least", "less than", "nearly", "about", "range", "decade", "many"
+    value_max: float | None = None
+    iso_end: str | None = None
+    precision: float | None = None
 
     def display(self) -> str:
         return self.text

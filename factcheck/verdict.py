@@ -5,8 +5,10 @@ In:  a claim, its match in the other article (or None), the counterpart claim, a
 Out: a ``Finding`` with verdict, confidence and the evidence and reasons that decided it.
 Rules, in order:
 1. No counterpart -> ``absent``.
-2. Numbers, years or dates that disagree between the claim and its counterpart -> ``contradict``,
-   the reason naming both values (deterministic; overrides NLI, which is weak on numbers).
+2. Numbers, years, dates, ordinals, counts or names that disagree between the claim and its
+   counterpart in the same role (``checks.check``) -> ``contradict``, each reason naming both values
+   (deterministic; overrides NLI, which is weak on numbers). Values in different time frames are not
+   compared; the reasons say so.
 3. With NLI: ``contradict`` if P(contradiction) in either direction reaches
    ``params.contradiction`` and beats P(entailment); ``agree`` if P(entailment) with the counterpart
    as premise reaches ``params.entailment``; otherwise ``unclear``.
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .quantities import _show, compare_quantities
+from .checks import check
 from .types import Claim, Finding, Match, NLIScores, Verdict
 
 
@@ -44,21 +46,30 @@ def decide(
     nli_forward: NLIScores | None = None,
     nli_backward: NLIScores | None = None,
     params: VerdictParams = DEFAULT_VERDICT_PARAMS,
+    context: Claim | None = None,
 ) -> Finding:
-    """``nli_forward``: premise = evidence, hypothesis = claim; ``nli_backward``: the reverse."""
+    """``nli_forward``: premise = evidence, hypothesis = claim; ``nli_backward``: the reverse.
+    ``context``: what the deterministic checks compare the claim with (default: ``evidence``; the
+    pipeline passes the evidence with its unmatched sibling parts, see ``align.context``)."""
     if match is None or evidence is None:
         return Finding(side, claim, Verdict.ABSENT, params.absent,
                        reasons=("no matching claim in the other article",))
 
     common = dict(evidence=evidence, similarity=match.similarity, margin=match.margin, nli=nli_forward)
-    match_reason = f"matched with similarity {match.similarity:.2f}" + (" (mutual best)" if match.mutual else "")
-    conflicts = compare_quantities(claim.quantities, evidence.quantities)
-    if conflicts:
+    if match.mutual:
+        match_reason = f"matched with similarity {match.similarity:.2f} (mutual best)"
+    elif match.margin == 0.0:  # made by factcheck.align, not by retrieval's thresholds
+        match_reason = (f"matched with similarity {match.similarity:.2f} through shared names and values "
+                        "or the rest of its sentence")
+    else:
+        match_reason = f"matched with similarity {match.similarity:.2f}"
+    result = check(claim, context if context is not None else evidence)
+    if result.contradicts:
         return Finding(side, claim, Verdict.CONTRADICT, params.quantity_conflict,
-                       reasons=tuple(c.reason() for c in conflicts) + (match_reason,), **common)
+                       reasons=result.conflicts + (match_reason,), **common)
 
-    shared = _shared_values(claim, evidence)
-    reasons = [match_reason] + ([f"same values on both sides: {shared}"] if shared else [])
+    shared = ", ".join(result.shared)
+    reasons = [match_reason] + ([f"same values on both sides: {shared}"] if shared else []) + list(result.notes)
     if nli_forward is None:
         return Finding(side, claim, Verdict.UNCLEAR, params.no_nli, reasons=tuple(reasons), **common)
 
@@ -74,8 +85,3 @@ def decide(
     return Finding(side, claim, Verdict.UNCLEAR, max(nli_forward.neutral, 1 - p_ent - p_con),
                    reasons=tuple(reasons), **common)
 
-
-def _shared_values(a: Claim, b: Claim) -> str:
-    theirs = {(q.kind, q.iso or q.value) for q in b.quantities}
-    same = [_show(q) for q in a.quantities if (q.kind, q.iso or q.value) in theirs]
-    return ", ".join(dict.fromkeys(same))

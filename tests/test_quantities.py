@@ -1,7 +1,12 @@
+import dataclasses
+import json
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.quantities import ascii_digits, compare_quantities, extract
+from factcheck import lexicon
+from factcheck.quantities import MONTHS, ascii_digits, compare_quantities, extract
+from factcheck.types import Quantity
 
 
 def kinds(text):
@@ -19,7 +24,7 @@ def test_urdu_trade_sentence_numbers_and_scales():
     text = "2023 میں تجارتی ٹرن اوور 28 بلین امریکی ڈالر تک پہنچ گیا، 2024 کے پہلے 9 مہینوں میں یہ 20 بلین"
     assert kinds(text) == [
         ("year", "2023", 2023.0), ("number", "28 بلین", 28e9), ("year", "2024", 2024.0),
-        ("number", "9", 9.0), ("number", "20 بلین", 20e9),
+        ("ordinal", "پہلے", 1.0), ("number", "9", 9.0), ("number", "20 بلین", 20e9),
     ]
 
 
@@ -71,7 +76,7 @@ def test_compare_years_and_dates_disagree():
 def test_extract_never_crashes_and_offsets_hold(text):
     for q in extract(text, offset=5):
         assert text[q.start - 5 : q.end - 5] == q.text
-        assert q.kind in {"year", "date", "number", "percent"}
+        assert q.kind in {"year", "date", "number", "percent", "ordinal"}
 
 
 @settings(max_examples=200, deadline=None)
@@ -81,3 +86,95 @@ def test_integers_round_trip_in_three_scripts(n):
         s = str(n).translate(str.maketrans("0123456789", digits))
         (q,) = extract(f"x {s} y")
         assert q.value == n
+
+
+def full(text, lang=None):
+    return [(q.kind, q.text, q.value, q.value_max, q.unit, q.approx) for q in extract(text, 0, lang)]
+
+
+def test_currencies_units_and_approximations_in_every_language():
+    assert full("2024 کے پہلے 9 مہینوں میں یہ 20 بلین امریکی ڈالر سے زیادہ تک پہنچ گیا", "ur") == [
+        ("year", "2024", 2024.0, None, None, None), ("ordinal", "پہلے", 1.0, None, None, None),
+        ("number", "9", 9.0, None, "month", None), ("number", "20 بلین", 2e10, None, "USD", "more than")]
+    assert full("more than 135 shark species and £2.8bn", "en") == [
+        ("number", "135", 135.0, None, None, "more than"), ("number", "2.8bn", 2.8e9, None, "GBP", None)]
+    assert full("أكثر من 4000 بالغ، 75 في المائة، ثلاثة مسؤولين أمريكيين", "ar") == [
+        ("number", "4000", 4000.0, None, None, "more than"), ("percent", "75 في المائة", 75.0, None, "%", None),
+        ("number", "ثلاثة", 3.0, None, "person", None)]
+    assert full("около 7 утра, 2,8 млрд долларов, 10 000 человек, от 10 до 15 стран", "ru") == [
+        ("number", "7", 7.0, None, "clock", "about"), ("number", "2,8 млрд", 2.8e9, None, "USD", None),
+        ("number", "10 000", 1e4, None, "person", None), ("number", "10 до 15", 10.0, 15.0, "country", "range")]
+    assert full("135-тен астам түр, он бес адам, 13 жастағы", "kk")[1:] == [
+        ("number", "он бес", 15.0, None, "person", None), ("number", "13", 13.0, None, "year", None)]
+
+
+def test_number_words_ordinals_ranges_and_decades():
+    assert full("twenty-five people and the third time", "en") == [
+        ("number", "twenty-five", 25.0, None, "person", None), ("ordinal", "third", 3.0, None, None, None)]
+    assert full("خمسة وعشرون شخصا في عيد ميلاده الثالث والستين", "ar") == [
+        ("number", "خمسة وعشرون", 25.0, None, "person", None), ("ordinal", "الثالث والستين", 63.0, None, None, None)]
+    assert full("چار چار سے میچ", "ur") == [("number", "چار", 4.0, None, None, None),
+                                          ("number", "چار", 4.0, None, None, None)]
+    assert [(q.kind, q.iso, q.iso_end) for q in extract("27 سے 28 نومبر تک", 0, "ur")] == [
+        ("date", "--11-27", "--11-28")]
+    assert [(q.kind, q.iso, q.iso_end) for q in extract("on 27-28 November 2024", 0, "en")] == [
+        ("date", "2024-11-27", "2024-11-28")]
+    assert full("in the 1980s and 1990 کی دہائی") == [("year", "1980s", 1980.0, 1989.0, None, "decade"),
+                                                      ("year", "1990 کی دہائی", 1990.0, 1999.0, None, "decade")]
+    assert full("125th Street, 125-й улице", None) == [("ordinal", "125th", 125.0, None, None, None),
+                                                      ("ordinal", "125-й", 125.0, None, None, None)]
+    assert [q.iso for q in extract("в ноябре 2024 года и 27 қарашада", 0)] == ["2024-11", "--11-27"]
+
+
+def test_identifiers_weak_words_and_non_numbers_are_not_quantities():
+    assert full("a Boeing 737 on Flight 370 under Article 5 and resolution 2334", "en") == []
+    assert full("Category 4 hurricane", "en") == [("number", "4", 4.0, None, None, None)]
+    assert full("ایک اہلکار نے کہا کہ دو طرفہ تجارت", "ur") == []  # "an official", "bilateral"
+    assert full("ایک ارب ڈالر", "ur") == [("number", "ایک ارب", 1e9, None, "USD", None)]
+    assert full("يوم الاثنين", "ar") == []  # Monday, not "the two"
+    assert full("позвонить 0800 555 111", "ru") == []  # a phone number
+    assert full("سب سے پہلے اور کچھ دیر پہلے کیا", "ur") == [("ordinal", "پہلے", 1.0, None, None, None)]
+
+
+def test_quantities_survive_json_round_trip():
+    for q in extract("2024 کے پہلے 9 مہینوں میں یہ 20 بلین امریکی ڈالر سے زیادہ، 27 سے 28 نومبر", 7, "ur"):
+        assert Quantity(**json.loads(json.dumps(dataclasses.asdict(q)))) == q
+
+
+_NUMBER_WORDS = {lang: {int(v): w for w, v in table.items() if 2 <= v <= 10 and w not in lexicon.WEAK_NUMBERS}
+                 for lang, table in lexicon.NUMBERS.items()}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["en", "ur", "ar", "ru", "kk"]), st.integers(min_value=2, max_value=10), st.text(max_size=20))
+def test_number_words_round_trip(lang, n, noise):
+    word = _NUMBER_WORDS[lang].get(n)
+    if word is None or lang == "kk" and n == 10:
+        return
+    qs = [q for q in extract(f"{noise} . {word} x", 0, lang) if q.text == word]
+    assert [q.value for q in qs] == [float(n)]
+
+
+_MONTH_NAMES = {}
+for _name, _m in MONTHS.items():
+    if " " not in _name and len(_name) > 3:
+        _MONTH_NAMES.setdefault(_m, []).append(_name)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=1900, max_value=2100), st.integers(min_value=1, max_value=12),
+       st.integers(min_value=1, max_value=28), st.data())
+def test_named_dates_round_trip(y, m, d, data):
+    name = data.draw(st.sampled_from(sorted(_MONTH_NAMES[m])))
+    (q,) = extract(f"x {d} {name} {y} y")
+    assert (q.kind, q.iso) == ("date", f"{y:04d}-{m:02d}-{d:02d}")
+    (q,) = extract(f"{y:04d}-{m:02d}-{d:02d}")
+    assert q.iso == f"{y:04d}-{m:02d}-{d:02d}"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.sampled_from([None, "en", "ur", "ar", "ru", "kk"]))
+def test_extract_never_crashes_in_any_language(text, lang):
+    for q in extract(text, 3, lang):
+        assert text[q.start - 3:q.end - 3] == q.text
+        assert Quantity(**dataclasses.asdict(q)) == q

@@ -1,0 +1,204 @@
+"""Consistency checks on the perturbation set: precision and recall of ``contradict``, false alarms.
+
+Data: benchmarks/data/perturbations.json (built by benchmarks/build_perturbations.py from NTREX-128
+and the seed articles; seed items are read from $FACTCHECK_DATA/seeds at run time and skipped when
+the seeds are missing). Each item is a pair of parallel sentences (x, y); perturbed items have one
+fact changed and expect ``contradict``, clean items expect anything else.
+
+What runs: the product's own path for a matched pair: ``quantities.extract`` on each side (in its
+language), then ``verdict.decide`` with the pair as a mutual match and no NLI model, so the verdict
+comes from ``checks.check`` alone. Baseline in the same run: every number written in digits compared
+as a bare value (a contradiction when each side has a value the other lacks), which is roughly what
+factcheck did before roles, units, words and names.
+
+Reported per language pair and split (dev: the documents the checks were developed on; test: held
+out) and per perturbation type: precision = TP / (TP + FP), recall = TP / perturbed items,
+false-alarm rate = FP / clean items.
+
+Run:  python benchmarks/bench_checks.py            (all items, ~1 minute)
+      python benchmarks/bench_checks.py --quick    (test split, ur/ar/en/ru pairs only)
+As a library: ``run(quick: bool) -> dict`` (the harness plugs this in).
+Writes benchmarks/results/checks.json (quick: benchmarks/results/quick/checks.json, not committed).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from factcheck.quantities import ascii_digits, extract
+from factcheck.types import Claim, Match, Verdict
+from factcheck.verdict import decide
+
+DATA = REPO / "benchmarks" / "data" / "perturbations.json"
+RESULTS = REPO / "benchmarks" / "results"
+REQUIRED = ("ar-en", "ar-ru", "ar-ur", "en-ru", "en-ur", "ru-ur")  # the acceptance pairs
+TARGETS = {"recall": 0.90, "false_alarm": 0.02}
+_MATCH = Match(query=0, target=0, similarity=1.0, margin=1.0, mutual=True)
+
+
+def data_dir() -> Path:
+    return Path(os.environ.get("FACTCHECK_DATA") or REPO.parent / "shared" / "data")
+
+
+def texts(item: dict, lines: dict, seeds: Path) -> tuple[str, str] | None:
+    if item["source"] == "seeds":
+        out = []
+        for ref in (item["x_ref"], item["y_ref"]):
+            f = seeds / ref["file"]
+            if not f.exists():
+                return None
+            out.append(f.read_text(encoding="utf-8")[ref["start"]:ref["end"]])
+        x_text, y_text = out
+    else:
+        x_text = lines[item["x"]][str(item["line"])]
+        y_text = lines[item["y"]][str(item["line"])]
+    edit = item.get("edit")
+    if edit:
+        side = x_text if edit["side"] == "x" else y_text
+        side = side[:edit["start"]] + edit["new"] + side[edit["end"]:]
+        if edit["side"] == "x":
+            x_text = side
+        else:
+            y_text = side
+    return x_text, y_text
+
+
+def claim(text: str, lang: str) -> Claim:
+    return Claim("bench", 0, text, 0, len(text), text, 0, len(text), lang=lang, quantities=extract(text, 0, lang))
+
+
+def ours(x_text: str, y_text: str, x: str, y: str) -> tuple[bool, tuple[str, ...]]:
+    f = decide("a", claim(x_text, x), _MATCH, claim(y_text, y))
+    return f.verdict is Verdict.CONTRADICT, f.reasons
+
+
+_NUM = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
+
+
+def baseline(x_text: str, y_text: str) -> bool:
+    def values(t):
+        return {m.group().replace(",", "") for m in _NUM.finditer(ascii_digits(t))}
+
+    a, b = values(x_text), values(y_text)
+    return bool(a - b) and bool(b - a)
+
+
+def _metrics(c: dict) -> dict:
+    tp, fn, fp, tn = c["tp"], c["fn"], c["fp"], c["tn"]
+    return {
+        "perturbed": tp + fn, "clean": fp + tn, "tp": tp, "fn": fn, "fp": fp,
+        "precision": round(tp / (tp + fp), 4) if tp + fp else None,
+        "recall": round(tp / (tp + fn), 4) if tp + fn else None,
+        "false_alarm": round(fp / (fp + tn), 4) if fp + tn else None,
+    }
+
+
+def run(quick: bool = False) -> dict:
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    seeds = data_dir() / "seeds"
+    counts: dict[tuple, dict] = defaultdict(lambda: {"tp": 0, "fn": 0, "fp": 0, "tn": 0})
+    errors: list[dict] = []
+    skipped = 0
+    t0 = time.perf_counter()
+    n = 0
+    for item in data["items"]:
+        if quick and (item["split"] != "test" or item["pair"] not in REQUIRED):
+            continue
+        pair_texts = texts(item, data["lines"], seeds)
+        if pair_texts is None:
+            skipped += 1
+            continue
+        x_text, y_text = pair_texts
+        n += 1
+        hit, reasons = ours(x_text, y_text, item["x"], item["y"])
+        base = baseline(x_text, y_text)
+        want = item["expected"] == "contradict"
+        for system, said in (("ours", hit), ("baseline", base)):
+            keys = [(system, item["pair"], item["split"]), (system, "all", item["split"]),
+                    (system, item["pair"], "all"), (system, "type:" + item["type"], item["split"])]
+            if item["type"] != "person":  # reported beside the full figures, never instead of them
+                keys.append((system, item["pair"] + ":no-person", item["split"]))
+            for key in keys:
+                c = counts[key]
+                c["tp" if want and said else "fn" if want else "fp" if said else "tn"] += 1
+        if hit != want and item["split"] == "dev" and len(errors) < 150:
+            errors.append({"id": item["id"], "type": item["type"], "x": x_text, "y": y_text, "reasons": list(reasons)})
+    elapsed = time.perf_counter() - t0
+    table = {f"{s}|{p}|{sp}": _metrics(c) for (s, p, sp), c in sorted(counts.items())}
+    required = {p: table.get(f"ours|{p}|test") for p in REQUIRED}
+    ok = all(m and m["recall"] is not None and m["recall"] >= TARGETS["recall"]
+             and m["false_alarm"] is not None and m["false_alarm"] <= TARGETS["false_alarm"]
+             for m in required.values())
+    return {
+        "benchmark": "checks",
+        "quick": quick,
+        "data": str(DATA.relative_to(REPO)),
+        "items": n,
+        "skipped_items": skipped,
+        "seconds": round(elapsed, 2),
+        "pairs_per_second": round(n / elapsed, 1) if elapsed else None,
+        "targets": TARGETS,
+        "acceptance_pairs_test": required,
+        "acceptance_met": ok,
+        "metrics": table,
+        "dev_errors": errors,
+    }
+
+
+def print_table(result: dict) -> None:
+    m = result["metrics"]
+    print(f"{'pair':8} {'split':5} | {'ours P':>7} {'R':>6} {'FA':>6} | {'base P':>7} {'R':>6} {'FA':>6} | {'pert':>5} {'clean':>5}")
+    keys = sorted({k.split("|", 1)[1] for k in m if k.startswith("ours|") and not k.split("|")[1].startswith("type:")
+                   and ":no-person" not in k})
+    for k in keys:
+        o, b = m.get("ours|" + k), m.get("baseline|" + k)
+        pair, split = k.split("|")
+
+        def f(x):
+            return f"{x:.3f}" if isinstance(x, float) else "  -  "
+
+        print(f"{pair:8} {split:5} | {f(o['precision']):>7} {f(o['recall']):>6} {f(o['false_alarm']):>6} | "
+              f"{f(b['precision']):>7} {f(b['recall']):>6} {f(b['false_alarm']):>6} | {o['perturbed']:>5} {o['clean']:>5}")
+    print("recall without the person-name items (test):",
+          ", ".join(f"{p} {m[f'ours|{p}:no-person|test']['recall']:.3f}" for p in REQUIRED
+                    if f"ours|{p}:no-person|test" in m))
+    print("recall by type (ours):")
+    for k in sorted(x for x in m if x.startswith("ours|type:")):
+        v = m[k]
+        if v["perturbed"]:
+            print(f"  {k.split('|')[1][5:]:8} {k.split('|')[2]:5} {v['recall']:.3f} ({v['tp']}/{v['perturbed']})")
+    print(f"acceptance (test split, pairs among ur/ar/en/ru: recall >= .90, false alarms <= .02): "
+          f"{'met' if result['acceptance_met'] else 'NOT met'}; {result['items']} items in {result['seconds']} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Consistency checks on the perturbation set")
+    ap.add_argument("--quick", action="store_true", help="test split, acceptance pairs only")
+    ap.add_argument("--out", default=None)
+    args = ap.parse_args(argv)
+    result = run(args.quick)
+    print_table(result)
+    out = Path(args.out) if args.out else (RESULTS / "quick" / "checks.json" if args.quick else RESULTS / "checks.json")
+    try:
+        from benchmarks.common import machine_info, write_result
+
+        result["machine"] = machine_info()
+        write_result(out, result)
+    except ImportError:  # harness refactors: write it plainly
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

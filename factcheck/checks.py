@@ -1,0 +1,328 @@
+"""Consistency checks between two matched claims: numbers, dates, ordinals and names, by role.
+
+In:  two claims (or their quantities) that retrieval paired as counterparts.
+Out: ``check(claim, evidence)`` -> ``CheckResult``: the conflicts (each with a reason that names both
+     values), notes on what was deliberately not compared, and the values both sides share.
+Rules:
+- A value is *explained* by the other side when the other side states a consistent value of a
+  compatible kind: intervals overlap, where a value covers what its precision allows ("28 billion"
+  is 27.5-28.5 billion), "more than"/"at least" reach up without bound, "less than"/"nearly" down,
+  "about" widens by 10%, ranges and decades cover their span. Dates agree on every field both
+  state (a date's year also explains a bare year).
+- A conflict needs an unexplained value on *both* sides, of the same kind and role: numbers count or
+  measure the same thing (same unit, or the unit unknown on one side: "USD" vs "person" are never
+  compared), percentages with percentages, ordinals with ordinals, years with years, dates with dates,
+  countries with countries, people with people. A value only one side states is not a contradiction
+  (the other source may just say less).
+- Different time frames are not contradictions: when the years/dates conflict *and* something else
+  conflicts too, the claims are about different periods ("28 billion in 2023" vs "20 billion in
+  2024"); nothing is reported as a conflict, and a note says why.
+- Identifiers (flight numbers, article numbers, "Boeing 737") never reach this stage: ``quantities``
+  does not read them as quantities.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from . import names as names_mod
+from .quantities import ascii_digits, show
+from .types import Claim, Quantity
+
+_INF = math.inf
+_LABELS = {"year": "year", "date": "date", "number": "number", "percent": "percentage", "ordinal": "ordinal"}
+_ROLE_LABELS = {"person": "count of people", "country": "count of countries", "year": "number of years",
+                "month": "number of months", "week": "number of weeks", "day": "number of days",
+                "hour": "number of hours", "minute": "number of minutes"}
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    """Two claims state different values of the same kind and role."""
+
+    kind: str  # "year", "date", "number", "percent", "ordinal"
+    ours: tuple[Quantity, ...]
+    theirs: tuple[Quantity, ...]
+    role: str | None = None  # the unit both sides count or measure, when known
+
+    def reason(self) -> str:
+        label = _ROLE_LABELS.get(self.role or "", None) if self.kind == "number" else None
+        label = label or _LABELS[self.kind]
+        ours = ", ".join(show(q) for q in self.ours)
+        theirs = ", ".join(show(q) for q in self.theirs)
+        return f"{label} differs: this claim says {ours}, the other source says {theirs}"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    conflicts: tuple[str, ...] = ()  # reasons, one per conflict
+    notes: tuple[str, ...] = ()  # what was not compared, and why
+    shared: tuple[str, ...] = ()  # values both sides state
+    quantity_conflicts: tuple[Discrepancy, ...] = ()
+    name_conflicts: tuple[names_mod.NameConflict, ...] = field(default=())
+
+    @property
+    def contradicts(self) -> bool:
+        return bool(self.conflicts)
+
+
+# --- intervals ----------------------------------------------------------------------------------
+def interval(q: Quantity) -> tuple[float, float]:
+    """The values a stated quantity allows (see module doc)."""
+    if q.value is None:
+        return (-_INF, _INF)
+    half = (q.precision or 0.0) / 2 * (1 - 1e-6)  # 33 and 34 do not round to each other
+    lo, hi = q.value - half, (q.value_max if q.value_max is not None else q.value) + half
+    a = q.approx
+    if a in ("more than", "at least"):
+        hi = _INF
+    elif a in ("less than", "nearly"):
+        lo = -_INF if a == "less than" else min(lo, q.value * 0.85)
+    elif a == "about":
+        lo, hi = min(lo, q.value * 0.9), max(hi, q.value * 1.1)
+    elif a == "many":  # "hundreds of": at least the base
+        hi = _INF
+    return (lo, hi)
+
+
+_BOUND = {"more than": "lower", "at least": "lower", "less than": "upper", "nearly": "about", "about": "about",
+          "range": "range", "decade": "range"}
+
+
+def _overlap(p: Quantity, q: Quantity) -> bool:
+    """Whether two stated values can be the same figure. Two bounds of the same sort ("more than 20"
+    and "more than 30") or two ranges are compared as figures, not as open intervals."""
+    bp, bq = _BOUND.get(p.approx or ""), _BOUND.get(q.approx or "")
+    if bp is not None and bp == bq:
+        lo_p = Quantity(p.kind, p.text, p.start, p.end, value=p.value, precision=p.precision)
+        lo_q = Quantity(q.kind, q.text, q.start, q.end, value=q.value, precision=q.precision)
+        if bp == "range":
+            hi_p = Quantity(p.kind, "", 0, 0, value=_max(p), precision=p.precision)
+            hi_q = Quantity(q.kind, "", 0, 0, value=_max(q), precision=q.precision)
+            return _overlap(lo_p, lo_q) and _overlap(hi_p, hi_q)
+        p, q = lo_p, lo_q
+    a, b = interval(p), interval(q)
+    return max(a[0], b[0]) <= min(a[1], b[1])
+
+
+def _max(q: Quantity) -> float | None:
+    return q.value_max if q.value_max is not None else q.value
+
+
+# units that a translation may drop ("28 billion" / "28 billion dollars", "three" / "three officials")
+_DROPPABLE = {"USD", "EUR", "GBP", "KZT", "RUB", "PKR", "CNY", "SAR", "person", "country", "%", "year", "month",
+              "week", "day", "hour", "minute", "clock"}
+# units converted before comparing (translators convert miles to km): unit -> (base unit, factor)
+_CONVERT = {"inch": ("m", 0.0254), "cm": ("m", 0.01), "mm": ("m", 0.001), "foot": ("m", 0.3048), "m": ("m", 1.0),
+            "km": ("m", 1000.0), "mile": ("m", 1609.344), "lb": ("kg", 0.4536), "kg": ("kg", 1.0),
+            "t": ("kg", 1000.0), "mph": ("kmh", 1.609344), "kmh": ("kmh", 1.0)}
+_NEVER = {"degree"}  # Fahrenheit vs Celsius: not compared
+
+
+def _units_ok(p: Quantity, q: Quantity) -> bool:
+    """Whether two numbers may count or measure the same thing."""
+    if p.unit in _NEVER or q.unit in _NEVER:
+        return False
+    if p.unit == q.unit:
+        return True
+    if p.unit is None or q.unit is None:
+        return (p.unit or q.unit) in _DROPPABLE
+    return p.unit in _CONVERT and q.unit in _CONVERT and _CONVERT[p.unit][0] == _CONVERT[q.unit][0]
+
+
+def _converted(p: Quantity, q: Quantity) -> bool:
+    """Same measure in different units, compared within 10% (translations round conversions)."""
+    if p.unit == q.unit or p.unit not in _CONVERT or q.unit not in _CONVERT or p.value is None or q.value is None:
+        return False
+    (bp, fp), (bq, fq) = _CONVERT[p.unit], _CONVERT[q.unit]
+    if bp != bq:
+        return False
+    a, b = interval(Quantity(p.kind, "", 0, 0, value=p.value * fp, value_max=_scaled(p.value_max, fp),
+                             precision=(p.precision or 0) * fp, approx=p.approx)), \
+        interval(Quantity(q.kind, "", 0, 0, value=q.value * fq, value_max=_scaled(q.value_max, fq),
+                          precision=(q.precision or 0) * fq, approx=q.approx))
+    return max(a[0], b[0]) <= min(a[1], b[1]) * 1.1 + 1e-9 and max(a[0], b[0]) * 0.9 <= min(a[1], b[1]) + 1e-9
+
+
+def _scaled(v: float | None, f: float) -> float | None:
+    return None if v is None else v * f
+
+
+def _same_mantissa(p: Quantity, q: Quantity) -> bool:
+    """"2.94 million" and "2.94" (a scale word left out on one side, as in lists)."""
+    if not p.value or not q.value:
+        return False
+    big, small = (p.value, q.value) if abs(p.value) > abs(q.value) else (q.value, p.value)
+    return any(math.isclose(big, small * f, rel_tol=1e-9) for f in (1e3, 1e5, 1e6, 1e7, 1e9, 1e12))
+
+
+def _date_parts(iso: str) -> tuple[str | None, str | None, str | None]:
+    if iso.startswith("--"):
+        m, d = iso[2:].split("-")
+        return None, m, d
+    bits = iso.split("-")
+    return bits[0], bits[1] if len(bits) > 1 else None, bits[2] if len(bits) > 2 else None
+
+
+def _dates_agree(p: Quantity, q: Quantity) -> bool:
+    """Every field both state agrees; a range agrees with any day inside it."""
+    (y1, m1, d1), (y2, m2, d2) = _date_parts(p.iso), _date_parts(q.iso)
+    if (y1 and y2 and y1 != y2) or (m1 and m2 and m1 != m2):
+        return False
+    if d1 and d2:
+        lo1, hi1 = int(d1), int(_date_parts(p.iso_end)[2]) if p.iso_end else int(d1)
+        lo2, hi2 = int(d2), int(_date_parts(q.iso_end)[2]) if q.iso_end else int(d2)
+        return lo1 <= hi2 and lo2 <= hi1
+    return True
+
+
+def _year_of(q: Quantity) -> float | None:
+    if q.kind == "date" and q.iso and not q.iso.startswith("--"):
+        return float(q.iso[:4])
+    return None
+
+
+def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
+    """Whether ``others`` state a value consistent with ``q`` (see module doc)."""
+    for r in others:
+        if q.kind == "date":
+            if r.kind == "date" and _dates_agree(q, r):
+                y = _year_of(q)
+                other_years = [o.value for o in others if o.kind == "year"]
+                if y is None or _year_of(r) is not None or not other_years or any(
+                        _overlap(Quantity("year", "", 0, 0, value=y, precision=1.0), o)
+                        for o in others if o.kind == "year"):
+                    return True  # "29 ستمبر، 2022" states the year apart from the day
+                continue
+            y = _year_of(q)
+            if r.kind == "year" and y is not None and _overlap(Quantity("year", "", 0, 0, value=y, precision=1.0), r):
+                return True
+            continue
+        if r.kind == "date":
+            y = _year_of(r)
+            if q.kind == "year" and y is not None and _overlap(q, Quantity("year", "", 0, 0, value=y, precision=1.0)):
+                return True
+            continue
+        if not _kinds_meet(q, r):
+            continue
+        same_value = q.value is not None and q.value == r.value
+        if same_value and q.value_max == r.value_max:
+            return True  # the same figure, whatever kind or unit each side read it as
+        if q.kind == r.kind or {q.kind, r.kind} <= {"number", "ordinal"}:
+            if q.kind == "number" and r.kind == "number":
+                same_unit_there = any(o.unit == q.unit for o in others if o.kind == "number")
+                if (not same_unit_there and _converted(q, r)) or (q.unit == r.unit and _same_mantissa(q, r)):
+                    return True
+                if not _units_ok(q, r) and q.unit is not None and r.unit is not None:
+                    continue
+            if _overlap(q, r):
+                return True
+    return False
+
+
+def _kinds_meet(q: Quantity, r: Quantity) -> bool:
+    """An ordinal word ("fifth", "الخامس") is not the cardinal "five"; "125th" is "125"."""
+    if (q.kind == "ordinal") == (r.kind == "ordinal"):
+        return True
+    ordinal = q if q.kind == "ordinal" else r
+    return any(ch.isdigit() for ch in ascii_digits(ordinal.text))
+
+
+def _can_conflict(q: Quantity) -> bool:
+    return q.approx != "many" and q.unit not in _NEVER
+
+
+def _group(q: Quantity) -> str:
+    """Digit ordinals ("20 ویں منٹ", "65-й минуте") are compared with numbers ("الدقيقة 52")."""
+    if q.kind == "ordinal" and any(ch.isdigit() for ch in ascii_digits(q.text)):
+        return "number"
+    return q.kind
+
+
+def _ordinal_surplus(mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Quantity]:
+    left = [r.value for r in theirs if r.kind == "ordinal"]
+    if not left:
+        return []
+    out = []
+    for q in mine:
+        if q.kind != "ordinal":
+            continue
+        if q.value in left:
+            left.remove(q.value)
+        else:
+            out.append(q)
+    return out
+
+
+def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Discrepancy]:
+    """Kinds (and roles) for which each side states a value the other side does not explain."""
+    a_only = [q for q in ours if _can_conflict(q) and not explained(q, theirs)]
+    b_only = [r for r in theirs if _can_conflict(r) and not explained(r, ours)]
+    # ordinals count as mentions: "first ... second ... first" against "third ... second ... first"
+    a_only += [q for q in _ordinal_surplus(ours, theirs) if q not in a_only]
+    b_only += [r for r in _ordinal_surplus(theirs, ours) if r not in b_only]
+    out: list[Discrepancy] = []
+    for kind in ("date", "year", "number", "percent", "ordinal"):
+        a = [q for q in a_only if _group(q) == kind]
+        b = [r for r in b_only if _group(r) == kind]
+        if not a or not b:
+            continue
+        if kind == "number":
+            roles: dict[str | None, tuple[list, list]] = {}
+            for q in a:
+                partners = [r for r in b if _units_ok(q, r)]
+                same = [r for r in partners if r.unit == q.unit]
+                for r in same or partners:
+                    if not same and q.unit is None and any(x.unit == r.unit for x in a if x is not q):
+                        continue  # r has a partner of its own unit on our side
+                    role = q.unit or r.unit
+                    ra, rb = roles.setdefault(role, ([], []))
+                    if q not in ra:
+                        ra.append(q)
+                    if r not in rb:
+                        rb.append(r)
+            for role, (ra, rb) in roles.items():
+                out.append(Discrepancy(kind, tuple(ra), tuple(rb), role))
+        else:
+            out.append(Discrepancy(kind, tuple(a), tuple(b), "%" if kind == "percent" else None))
+    return _dedupe(out)
+
+
+def _dedupe(out: list[Discrepancy]) -> list[Discrepancy]:
+    """One discrepancy per quantity: a role-less (unit-unknown) entry is dropped when the same values
+    are already reported under a known role."""
+    known = [d for d in out if d.role is not None]
+    keep = []
+    for d in out:
+        if d.role is None and any(set(d.ours) <= set(k.ours) and set(d.theirs) <= set(k.theirs) for k in known):
+            continue
+        keep.append(d)
+    return keep
+
+
+def check(claim: Claim, evidence: Claim) -> CheckResult:
+    """All checks between a claim and its counterpart (see module doc)."""
+    qc = quantity_conflicts(claim.quantities, evidence.quantities)
+    nc = names_mod.name_conflicts(claim.text, claim.lang, evidence.text, evidence.lang)
+    frame = [d for d in qc if d.kind in ("year", "date")]
+    other = [d for d in qc if d.kind in ("number", "percent")]
+    notes: list[str] = []
+    if frame and other:
+        periods = "; ".join(d.reason().split(": ", 1)[1] for d in frame)
+        notes.append(f"different periods, values not compared ({periods})")
+        qc, nc = [], []
+    reasons = tuple([d.reason() for d in qc] + [n.reason() for n in nc])
+    return CheckResult(reasons, tuple(notes), tuple(shared_values(claim, evidence)), tuple(qc), tuple(nc))
+
+
+def shared_values(a: Claim, b: Claim) -> list[str]:
+    """Values of ``a`` that ``b`` states identically (canonical form), in order, without repeats."""
+    def key(q: Quantity):
+        return (q.kind, q.iso or q.value, q.iso_end or q.value_max)
+
+    theirs = {key(q) for q in b.quantities}
+    same: dict = {}
+    for q in a.quantities:
+        if key(q) in theirs:
+            same.setdefault(key(q), show(q))
+    return list(same.values())

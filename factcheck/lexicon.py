@@ -1,0 +1,275 @@
+"""Word lists for quantities, in English, Urdu, Arabic, Russian and Kazakh.
+
+Plain data, read by ``quantities`` (number words, ordinals, scale words, currencies, units,
+approximations) and ``atomic`` (clause markers). Every key is in ``fold``ed form: lower case, Arabic
+diacritics and tatweel removed, alef forms unified (أ إ آ ٱ -> ا), ى -> ي, ё -> е.
+
+Decisions:
+- Words meaning "one" (one, ایک, واحد, один, бір) double as indefinite articles in Urdu and Kazakh;
+  they are read as 1 only before a scale word ("ایک ارب" = 1e9), never alone.
+- Words that are also common non-number words are left out: Urdu اسی (80; also "the same"),
+  نو (9; also "new"); they are read only before a scale or unit word (``WEAK_NUMBERS``).
+- Lexicons are per language; with no language, the union of all of them is used except entries
+  that clash with a common word of another language (Kazakh он = 10, Russian он = "he").
+"""
+from __future__ import annotations
+
+import re
+
+_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
+_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ё": "е", "Ё": "е",
+                       "ك": "ك", "ۃ": "ہ"})
+
+
+def fold(word: str) -> str:
+    """Matching form of a word (see module doc)."""
+    return _AR_MARKS.sub("", word).translate(_FOLD).lower()
+
+
+LANGS = ("en", "ur", "ar", "ru", "kk")
+
+
+def _table(spec: str) -> dict[str, float]:
+    """"1: one, two | 2: ..." -> {word: value}."""
+    out: dict[str, float] = {}
+    for part in spec.split("|"):
+        part = part.strip()
+        if not part:
+            continue
+        value, words = part.split(":", 1)
+        for w in words.split(","):
+            w = w.strip()
+            if w:
+                out[fold(w)] = float(value)
+    return out
+
+
+# --- cardinal number words (1..20, tens, hundreds) --------------------------------------------
+NUMBERS: dict[str, dict[str, float]] = {
+    "en": _table("""
+        1: one | 2: two | 3: three | 4: four | 5: five | 6: six | 7: seven | 8: eight | 9: nine |
+        10: ten | 11: eleven | 12: twelve | 13: thirteen | 14: fourteen | 15: fifteen | 16: sixteen |
+        17: seventeen | 18: eighteen | 19: nineteen | 20: twenty | 30: thirty | 40: forty | 50: fifty |
+        60: sixty | 70: seventy | 80: eighty | 90: ninety | 100: hundred"""),
+    "ur": _table("""
+        1: ایک | 2: دو | 3: تین | 4: چار | 5: پانچ | 6: چھ, چھے | 7: سات | 8: آٹھ | 9: نو | 10: دس |
+        11: گیارہ | 12: بارہ | 13: تیرہ | 14: چودہ | 15: پندرہ | 16: سولہ | 17: سترہ | 18: اٹھارہ |
+        19: انیس | 20: بیس | 30: تیس | 40: چالیس | 50: پچاس | 60: ساٹھ | 70: ستر | 80: اسی |
+        90: نوے | 100: سو"""),
+    "ar": _table("""
+        1: واحد, واحدة | 2: اثنان, اثنين, اثنتان, اثنتين | 3: ثلاث, ثلاثة | 4: أربع, أربعة |
+        5: خمس, خمسة | 6: ست, ستة | 7: سبع, سبعة | 8: ثمان, ثماني, ثمانية | 9: تسع, تسعة |
+        10: عشر, عشرة | 20: عشرون, عشرين | 30: ثلاثون, ثلاثين | 40: أربعون, أربعين |
+        50: خمسون, خمسين | 60: ستون, ستين | 70: سبعون, سبعين | 80: ثمانون, ثمانين |
+        90: تسعون, تسعين | 100: مئة, مائة | 200: مئتان, مئتين, مائتان, مائتين |
+        300: ثلاثمائة, ثلاثمئة | 400: أربعمائة, أربعمئة | 500: خمسمائة, خمسمئة |
+        600: ستمائة, ستمئة | 700: سبعمائة, سبعمئة | 800: ثمانمائة, ثمانمئة | 900: تسعمائة, تسعمئة"""),
+    "ru": _table("""
+        1: один, одна, одно, одного, одной, одному, одним | 2: два, две, двух, двум, двумя, двое |
+        3: три, трех, трем, тремя, трое | 4: четыре, четырех, четырем, четырьмя, четверо |
+        5: пять, пяти, пятью, пятеро | 6: шесть, шести, шестью, шестеро | 7: семь, семи, семью, семеро |
+        8: восемь, восьми, восемью, восьмеро | 9: девять, девяти, девятью | 10: десять, десяти, десятью |
+        11: одиннадцать, одиннадцати | 12: двенадцать, двенадцати | 13: тринадцать, тринадцати |
+        14: четырнадцать, четырнадцати | 15: пятнадцать, пятнадцати | 16: шестнадцать, шестнадцати |
+        17: семнадцать, семнадцати | 18: восемнадцать, восемнадцати | 19: девятнадцать, девятнадцати |
+        20: двадцать, двадцати | 30: тридцать, тридцати | 40: сорок, сорока | 50: пятьдесят, пятидесяти |
+        60: шестьдесят, шестидесяти | 70: семьдесят, семидесяти | 80: восемьдесят, восьмидесяти |
+        90: девяносто, девяноста | 100: сто, ста | 200: двести, двухсот | 300: триста, трехсот |
+        400: четыреста, четырехсот | 500: пятьсот, пятисот | 600: шестьсот | 700: семьсот |
+        800: восемьсот | 900: девятьсот"""),
+    "kk": _table("""
+        1: бір | 2: екі | 3: үш | 4: төрт | 5: бес | 6: алты | 7: жеті | 8: сегіз | 9: тоғыз |
+        10: он | 20: жиырма | 30: отыз | 40: қырық | 50: елу | 60: алпыс | 70: жетпіс | 80: сексен |
+        90: тоқсан | 100: жүз"""),
+}
+# Arabic 11..19 are two words: "أحد عشر", "ثلاثة عشر" (units + عشر/عشرة)
+AR_TEENS_TAIL = {fold("عشر"), fold("عشرة")}
+AR_ELEVEN = {fold(w): 11.0 for w in ("أحد", "إحدى")} | {fold(w): 12.0 for w in ("اثنا", "اثنتا", "اثني", "اثنتي")}
+# read only as 1 / only with a following scale or unit word
+ONE_WORDS = {fold(w) for w in ("one", "ایک", "واحد", "واحدة", "один", "одна", "одно", "одного", "одной",
+                               "одному", "одним", "бір")}
+WEAK_NUMBERS = {fold(w) for w in ("نو", "اسی", "ستر", "سو", "ست", "سبع", "жүз", "сто", "ста")}
+CLASHES = {"он"}  # Kazakh 10 vs Russian "he": only with lang == "kk"
+
+# --- vague counts: "hundreds of", "десятки", "دسیوں ہزار" (value = the base, approx "more than")
+VAGUE = _table("""
+    10: dozens, tens, десятки, десятков, درجنوں, دسیوں, عشرات, ондаған, dozen |
+    100: hundreds, сотни, сотен, سینکڑوں, مئات, мыңдаған |
+    1000: thousands, тысячи, ہزاروں, آلاف |
+    1000000: millions, миллионы, لاکھوں, ملايين""")
+VAGUE[fold("мыңдаған")] = 1000.0
+VAGUE[fold("жүздеген")] = 100.0
+
+# --- ordinals ------------------------------------------------------------------------------
+ORDINALS: dict[str, dict[str, float]] = {
+    "en": _table("""1: first | 2: second | 3: third | 4: fourth | 5: fifth | 6: sixth | 7: seventh |
+                    8: eighth | 9: ninth | 10: tenth"""),
+    "ur": _table("""1: پہلا, پہلی, پہلے | 2: دوسرا, دوسری, دوسرے | 3: تیسرا, تیسری, تیسرے |
+                    4: چوتھا, چوتھی, چوتھے | 5: پانچواں, پانچویں | 6: چھٹا, چھٹے | 7: ساتواں, ساتویں |
+                    8: آٹھواں, آٹھویں | 9: نواں, نویں | 10: دسواں, دسویں"""),
+    "ar": _table("""1: أول, الأول, أولى, الأولى, اول | 2: ثاني, الثاني, ثانية, الثانية, الثانى |
+                    3: ثالث, الثالث, ثالثة, الثالثة | 4: رابع, الرابع, رابعة, الرابعة |
+                    5: خامس, الخامس, خامسة, الخامسة | 6: سادس, السادس, سادسة, السادسة |
+                    7: سابع, السابع, سابعة, السابعة | 8: ثامن, الثامن, ثامنة, الثامنة |
+                    9: تاسع, التاسع, تاسعة, التاسعة | 10: عاشر, العاشر, عاشرة, العاشرة"""),
+    "ru": {},
+    "kk": {},
+}
+_RU_ADJ = ("ый", "ой", "ая", "ое", "ые", "ого", "ому", "ым", "ом", "ую", "ых", "ыми", "ий", "ье", "ья", "ьи",
+           "ьего", "ьей", "ьему", "ьим", "ьем", "ью", "ьих", "ьими", "ей")
+for _v, _stem in ((1, "перв"), (2, "втор"), (3, "трет"), (4, "четверт"), (5, "пят"), (6, "шест"),
+                  (7, "седьм"), (8, "восьм"), (9, "девят"), (10, "десят")):
+    for _end in _RU_ADJ:
+        ORDINALS["ru"][_stem + _end] = float(_v)
+for _w in ("пяти", "пятью", "десяти", "десятью", "шести", "шестью", "девяти", "девятью", "пятых"):
+    ORDINALS["ru"].pop(_w, None)  # cardinal case forms, not ordinals ("пятых" stays out too: fractions)
+# Kazakh ordinals take case endings: match by stem
+KK_ORDINAL_STEMS = {"бірінші": 1.0, "екінші": 2.0, "үшінші": 3.0, "төртінші": 4.0, "бесінші": 5.0,
+                    "алтыншы": 6.0, "жетінші": 7.0, "сегізінші": 8.0, "тоғызыншы": 9.0, "оныншы": 10.0}
+
+# --- scale words -------------------------------------------------------------------------------
+_SCALE_SPEC = {
+    1e3: "thousand, thousands, k, ألف, آلاف, الف, ألفا, ألفين, ألفان, ہزار, هزار, тысяч, тысячи, тысяча, тысячу, "
+         "тысячами, тыс, мың",
+    1e5: "lakh, lakhs, لاکھ",
+    1e6: "million, millions, mln, mn, m, مليون, ملايين, مليونا, مليونين, مليونان, ملین, ملیون, миллион, миллиона, "
+         "миллионов, миллионами, млн",
+    1e7: "crore, crores, کروڑ",
+    1e9: "billion, billions, bn, مليار, مليارات, مليارا, مليارين, ملياري, بليون, بلین, ارب, миллиард, миллиарда, "
+         "миллиардов, миллиардами, млрд",
+    1e11: "کھرب",
+    1e12: "trillion, trillions, tn, تريليون, تريليونات, ٹریلین, триллион, триллиона, триллионов, трлн",
+}
+SCALES: dict[str, float] = {fold(w.strip()): v for v, ws in _SCALE_SPEC.items() for w in ws.split(",")}
+SCALE_GLUED_ONLY = {"k", "m", "mn", "bn", "tn"}  # "£5m", "2.8bn": only glued to the number
+
+# --- currencies ------------------------------------------------------------------------------
+CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₽": "RUB", "¥": "JPY",
+                    "₹": "INR", "usd": "USD", "eur": "EUR", "gbp": "GBP", "kzt": "KZT", "rub": "RUB"}
+_CURRENCY_SPEC = {
+    "USD": "dollar, dollars, usd, ڈالر, ڈالرز, دولار, دولارا, دولارات, доллар, доллара, долларов, долларам, "
+           "долларами, долл, доллар, долларға, доллары",
+    "EUR": "euro, euros, eur, یورو, يورو, евро, еуро",
+    "GBP": "£, sterling, پونڈ, إسترليني, استرليني, стерлингов, стерлинга",
+    "KZT": "tenge, kzt, ٹینگے, تينغي, تنغي, тенге, теңге",
+    "RUB": "ruble, rubles, rouble, roubles, روبل, روبلز, روبل, рубль, рубля, рублей, рублям, руб, рубль",
+    "PKR": "rupee, rupees, روپے, روپیہ, روپیے",
+    "CNY": "yuan, یوان, يوان, юань, юаней",
+    "SAR": "riyal, riyals, ريال, ریال",
+}
+CURRENCY_WORDS: dict[str, str] = {fold(w.strip()): c for c, ws in _CURRENCY_SPEC.items() for w in ws.split(",")}
+# adjectives that may stand between a number and its currency: "28 بلین امریکی ڈالر", "долларов США"
+CURRENCY_ADJ = {fold(w) for w in ("us", "u.s.", "american", "امریکی", "أمريكي", "امريكي", "الأمريكي",
+                                  "американских", "американский", "америка", "сша", "канадских", "australian")}
+
+# --- units other than currency: what a number counts or measures --------------------------------
+_UNIT_SPEC = {
+    "person": "people, persons, person, officials, residents, citizens, soldiers, troops, children, workers, "
+              "students, migrants, refugees, victims, dead, casualties, civilians, passengers, employees, "
+              "افراد, فرد, لوگ, لوگوں, اہلکار, اہلکاروں, افسران, شہری, شہریوں, بچے, بچوں, فوجی, فوجیوں, "
+              "مسافر, مسافروں, طلباء, مزدور, ملازمین, ہلاک, زخمی, "
+              "شخص, أشخاص, اشخاص, شخصا, مسؤول, مسؤولين, مسؤولون, مواطن, مواطنين, مواطنا, طفل, أطفال, "
+              "جندي, جنود, قتيل, قتلى, مصاب, مصابين, لاجئ, لاجئين, عامل, عمال, طالب, طلاب, ركاب, موظف, موظفين, "
+              "человек, людей, человека, жителей, граждан, детей, ребенка, детьми, сотрудников, чиновников, "
+              "военных, солдат, погибших, пострадавших, раненых, пассажиров, студентов, беженцев, "
+              "адам, адамның, адамды, адамға, тұрғын, бала, баланы, қызметкер, сарбаз, жолаушы, студент",
+    "country": "countries, nations, states, country, ممالک, ملک, ملکوں, دول, دولة, بلدان, بلدا, "
+               "страны, стран, странами, государств, государства, ел, елдер, елі, мемлекет",
+    "year": "years, year, yrs, سال, سالہ, سالوں, سالہ, برس, عام, عاما, أعوام, سنة, سنوات, عامًا, "
+            "год, года, лет, летний, летнего, летнему, летняя, летней, летних, жыл, жас, жастағы, жылдық",
+    "month": "months, month, مہینے, مہینوں, ماہ, شهر, شهرا, أشهر, شهور, месяц, месяца, месяцев, ай",
+    "week": "weeks, week, ہفتے, ہفتوں, أسبوع, أسابيع, неделя, недели, недель, апта",
+    "day": "days, day, دن, دنوں, يوم, يوما, أيام, день, дня, дней, сутки, суток, күн",
+    "hour": "hours, hour, گھنٹے, گھنٹوں, ساعة, ساعات, час, часа, часов, сағат",
+    "minute": "minutes, minute, منٹ, دقيقة, دقائق, минута, минуты, минут, минут",
+    "km": "km, kilometres, kilometers, کلومیٹر, كيلومتر, كيلومترات, кілометр, км, километров, километра, "
+          "километр",
+    "cm": "cm, centimetres, centimeters, سینٹی میٹر, سم, سنتيمتر, سنتيمترات, см, сантиметров, сантиметра",
+    "mm": "mm, millimetres, millimeters, ملی میٹر, ملم, مليمتر, мм, миллиметров",
+    "inch": "inches, inch, انچ, بوصة, بوصات, дюйм, дюйма, дюймов",
+    "foot": "feet, foot, ft, فٹ, قدم, أقدام, фута, футов, фут",
+    "lb": "lb, lbs, pounds-weight, رطل, أرطال, фунта, фунтов-веса",
+    "mph": "mph, میل فی گھنٹہ, ميلا في الساعة",
+    "kmh": "км/ч, kph, کلومیٹر فی گھنٹہ, كم/س",
+    "mile": "miles, mile, میل, ميل, أميال, миль, мили",
+    "m": "metres, meters, metre, meter, میٹر, متر, أمتار, метров, метра, метр",
+    "kg": "kg, kilograms, kilos, کلو, كيلوغرام, كيلوجرام, кг, килограммов",
+    "t": "tonnes, tons, tonne, ton, ٹن, طن, أطنان, тонн, тонны, тонна, тонна",
+    "ha": "hectares, hectare, ہیکٹر, هكتار, гектаров, га, гектар",
+    "clock": "a.m, p.m, am, pm, o'clock, بجے, صباحا, مساء, утра, вечера, дня, ночи",
+    "degree": "degrees, ڈگری, градусов, градуса, градус",
+}
+UNIT_WORDS: dict[str, str] = {}
+for _unit, _ws in _UNIT_SPEC.items():
+    for _w in _ws.split(","):
+        UNIT_WORDS.setdefault(fold(_w.strip()), _unit)
+# glued suffixes: "13-year-old", "13-летнего", "135-тен", "1,5-метровый"
+UNIT_SUFFIX = re.compile(r"-?(?:year|летн|лет|жыл|жас)", re.IGNORECASE)
+
+PERCENT_WORDS = [fold(w) for w in ("percent", "per cent", "pct", "فیصد", "في المائة", "في المئة", "بالمائة",
+                                   "بالمئة", "%", "процент", "процента", "процентов", "процентами", "пайыз",
+                                   "пайызға", "пайызды", "пайызы", "درصد")]
+
+# --- approximations --------------------------------------------------------------------------
+# before the number (multi-word phrases as tuples of folded words); the value is the approx label
+_APPROX_BEFORE_SPEC = {
+    "more than": "more than, over, above, in excess of, upwards of, أكثر من, اكثر من, ما يزيد عن, ما يزيد على, "
+                 "أزيد من, ما يربو على, более, более чем, больше, свыше, более чем, ازید",
+    "at least": "at least, ما لا يقل عن, لا يقل عن, не менее, как минимум, по меньшей мере, минимум, "
+                "کم از کم, кем дегенде, кемінде",
+    "less than": "less than, fewer than, under, below, أقل من, اقل من, менее, меньше, не более, до",
+    "nearly": "nearly, almost, close to, ما يقرب من, قرابة, почти, чуть менее, لگ بھگ, قریب",
+    "about": "about, around, approximately, roughly, some, an estimated, estimated, nearly, حوالي, حوالى, نحو, "
+             "زهاء, تقريبا, около, примерно, порядка, приблизительно, шамамен, шамасында, тахминан, تقریبا",
+}
+APPROX_BEFORE: dict[tuple[str, ...], str] = {}
+for _label, _ws in _APPROX_BEFORE_SPEC.items():
+    for _w in _ws.split(","):
+        APPROX_BEFORE.setdefault(tuple(fold(_w.strip()).split()), _label)
+APPROX_BEFORE[("nearly",)] = "nearly"
+APPROX_BEFORE[("около",)] = "about"
+# after the number (and its unit): "20 بلین ڈالر سے زیادہ", "135-тен астам", "100-ге жуық", "or more"
+_APPROX_AFTER_SPEC = {
+    "more than": "سے زیادہ, سے زائد, سے اوپر, or more, plus, астам, артық, فأكثر, وأكثر, и более, с лишним",
+    "less than": "سے کم, кем, или меньше",
+    "about": "تقريبا, تقریباً, تقریبا, کے قریب, шақты, шамасында, или около того, примерно",
+    "nearly": "жуық, کے لگ بھگ, لگ بھگ",
+    "at least": "على الأقل, at least",
+}
+APPROX_AFTER: dict[tuple[str, ...], str] = {}
+for _label, _ws in _APPROX_AFTER_SPEC.items():
+    for _w in _ws.split(","):
+        APPROX_AFTER.setdefault(tuple(fold(_w.strip()).split()), _label)
+
+# --- ranges: the word between two numbers ("27 سے 28", "от 10 до 15", "من 10 إلى 15", "10 to 15")
+RANGE_WORDS = {fold(w) for w in ("to", "سے", "إلى", "الى", "до", "по", "and", "و", "–", "—", "-")}
+RANGE_OPENERS = {fold(w) for w in ("between", "from", "من", "بين", "от", "с")}
+
+# --- identifiers: the number after these names something, it does not count or measure
+ID_WORDS = {fold(w) for w in (
+    "no", "no.", "nos", "number", "#", "№", "article", "section", "resolution", "flight", "route", "highway",
+    "interstate", "room", "page", "chapter", "line", "bus", "platform", "channel", "version", "model",
+    "episode", "volume", "vol", "item",
+    "نمبر", "آرٹیکل", "شق", "قرارداد", "پرواز", "رقم", "المادة", "مادة", "القرار", "قرار", "رحلة", "الرحلة",
+    "الطريق", "البند", "الفقرة", "الصفحة", "الموسم", "номер", "статья", "статьи", "статье", "статьей", "рейс",
+    "рейса", "резолюция", "резолюции", "пункт", "пункта", "трасса", "трассе", "маршрут", "маршрута", "глава",
+    "главы", "страница", "версия", "модель", "нөмір", "бап", "бабы", "рейс", "номеру", "номером", "номера")}
+# a capitalised word before a number that is a degree on a scale, not a name: "Category 4", "Level 3"
+SCALE_NAMES = {fold(w) for w in ("category", "level", "grade", "class", "phase", "stage", "round", "day", "week",
+                                 "year", "category", "категория", "категории", "уровень", "этап", "раунд")}
+
+# --- decades: "1990s", "1990 کی دہائی", "التسعينيات", "1990-е", "1990-х", "1990 жылдары"
+DECADE_AFTER = re.compile(r"(?:'?s\b|-?е\b|-?х\b|-?ых\b|-?ые\b|\s+کی\s+دہائی|\s+کے\s+عشرے|\s+жылдар|\s+годы|\s+годах)",
+                          re.IGNORECASE)
+
+# --- words that mark a claim's kind ----------------------------------------------------------
+SPEECH_VERBS = {fold(w) for w in (
+    "said", "says", "told", "wrote", "stated", "announced", "added", "noted", "according", "claimed", "insisted",
+    "argued", "confirmed", "denied", "warned", "کہا", "کہنا", "بتایا", "لکھا", "مطابق", "اعلان", "کہتے", "کہتی",
+    "قال", "قالت", "وقال", "وقالت", "أضاف", "وأضاف", "أكد", "وأكد", "أشار", "وأشار", "كتب", "وكتب", "بحسب", "وفقا",
+    "أعلن", "وأعلن", "заявил", "заявила", "сказал", "сказала", "сообщил", "сообщила", "отметил", "отметила",
+    "написал", "по словам", "подчеркнул", "деді", "айтты", "мәлімдеді", "хабарлады", "атап", "жазды")}
+OPINION_WORDS = {fold(w) for w in (
+    "should", "must", "believe", "think", "hope", "blessed", "great", "best", "wonderful", "terrible", "shame",
+    "چاہیے", "بہترین", "مبارک", "امید", "شاندار", "يجب", "ينبغي", "طوبى", "رائع", "أفضل", "نأمل", "должен",
+    "должны", "следует", "надеюсь", "считаю", "прекрасно", "блаженны", "керек", "тиіс", "үміттенемін")}

@@ -1,0 +1,552 @@
+"""Names across scripts: transliteration-insensitive keys, name detection, and name conflicts.
+
+In:  claim texts (any of Latin, Cyrillic, Arabic and Urdu script) and their languages.
+Out: ``name_key(word)``: a coarse consonant skeleton that is the same for Tokayev / توکایف /
+     توكاييف / Токаев ("TKF"); ``find_names(text, lang)``: the names of a text (``Name``);
+     ``name_conflicts(a, b)``: names that one claim states and the other replaces; ``shared_names``:
+     how many names two texts share (for re-ranking retrieval).
+Holds / decisions:
+- Keys: letters map to classes (B: b p پ ب б п; F: f v ف ڤ в ф; T: t d ت ط د ض ذ ث ٹ ڈ т д;
+  S: s z c sh ch ts س ص ز ظ ش چ ژ с з ш щ ч ц; H: g j h kh ج ح خ ه غ گ г ж х ғ һ; K: k q c ق ک ك к қ;
+  L, M, N, R); vowels, w/و/ي/ی/ع/ء and final ہ/ه/ة are dropped; repeats collapse. Keys match when
+  equal, equal once F (v/w, spelt و in Urdu) is dropped, or within one edit when both have >= 5 classes.
+- Countries come from the CLDR names in ``gazetteer`` (all five languages) plus variants and demonyms
+  below ("American", "امریکی", "أمريكي", "американский" -> US); they are entities ("country:US") and
+  are compared as such, so Morocco / مراکش / المغرب is one country even though the names differ.
+- Other names are found only where the script marks them: capitalised words in Latin and Cyrillic
+  text (not the first word of a sentence unless the next word is capitalised too; months, weekdays
+  and titles are not names), and in Arabic script the words right after a title ("الرئيس", "صدر",
+  "رئيس الوزراء", "مسٹر"). A caseless script has no other cue, so a name there is seen only when the
+  other side names it too (a key match).
+- A conflict needs a name on each side that the other side does not have, of the same sort (a country
+  for a country, a person for a person), or a person whose first name matches and whose other name
+  differs ("Gjorge Ivanov" vs "Gjorge Petrov"). Deterministic; never raises on any string.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .gazetteer import COUNTRIES
+from .lexicon import fold
+import itertools
+
+# --- keys ---------------------------------------------------------------------------------------
+_LATIN_DIGRAPHS = [("sch", "s"), ("tch", "s"), ("dzh", "j"), ("ch", "s"), ("sh", "s"), ("zh", "j"),
+                   ("kh", "h"), ("gh", ""), ("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("ts", "ts"),
+                   ("tz", "ts"), ("dj", "j"), ("x", "ks"), ("ng", "n"), ("w", "")]
+_CYR_DIGRAPHS = [("дж", "ж"), ("нг", "н"), ("ц", "тс")]
+_CLASSES: dict[str, str] = {}
+for _cls, _letters in {
+    "B": "bpбпبپ", "F": "fvвфفڤ", "T": "tdтдتطدضذثٹڈ", "S": "szсзшщчцسصزظشچژ",
+    "H": "gjhгжхғһجحخهغگہ", "K": "kqкқقکك", "L": "lлل", "M": "mмم", "N": "nнңنں", "R": "rрرڑ",
+}.items():
+    for _ch in _letters:
+        _CLASSES[_ch] = _cls
+_FINAL_VOWELISH = set("ہهةۃ")
+
+
+def name_keys(word: str) -> tuple[str, ...]:
+    """``name_key`` and, for Latin "ch", the reading as k ("Christian", "Michael", "Zurich")."""
+    k = name_key(word)
+    low = word.lower()
+    if "ch" in low and "sch" not in low and "tch" not in low:
+        k2 = name_key(low.replace("ch", "k"))
+        if k2 != k:
+            return (k, k2)
+    return (k,)
+
+
+def name_key(word: str) -> str:
+    """Consonant skeleton of a word in any of the supported scripts (see module doc)."""
+    w = fold(word).replace("\u0640", "").replace("ھ", "")
+    w = re.sub(r"['’`ʼ]s$", "", w)
+    if re.search(r"[a-z]", w):
+        for a, b in _LATIN_DIGRAPHS:
+            w = w.replace(a, b)
+        w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
+    elif re.search(r"[а-яәіңғүұқөһ]", w):
+        for a, b in _CYR_DIGRAPHS:
+            w = w.replace(a, b)
+    while w and w[-1] in _FINAL_VOWELISH:
+        w = w[:-1]
+    out = []
+    for ch in w:
+        c = _CLASSES.get(ch)
+        if c and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out)
+
+
+def _edit1(a: str, b: str) -> bool:
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) <= 1
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(b)):
+        if b[:i] + b[i + 1:] == a:
+            return True
+    return False
+
+
+def keys_match(a: str, b: str) -> bool:
+    if len(a) < 2 or len(b) < 2:
+        return a == b and len(a) >= 1
+    if a == b:
+        return True
+    af, bf = a.replace("F", ""), b.replace("F", "")
+    if af and af == bf:
+        return True
+    if min(len(a), len(b)) >= 3 and abs(len(a) - len(b)) == 1 and (a.startswith(b) or b.startswith(a)):
+        return True  # a final consonant not pronounced: "Bouchard" / "Бушар"
+    return min(len(a), len(b)) >= 4 and _edit1(a, b)
+
+
+# --- tokens ---------------------------------------------------------------------------------------
+_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # "U.S." is one token
+_AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
+_RU_ENDINGS = ("ыми", "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ым", "им", "ом", "ем", "ах", "ях",
+               "ы", "а", "я", "у", "ю", "е", "и", "ом")
+_KK_ENDINGS = ("ның", "нің", "дың", "дің", "тың", "тің", "мен", "бен", "пен", "ға", "ге", "қа", "ке", "на", "не",
+               "да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "ды", "ді", "ты", "ті", "ны",
+               "ні", "дағы", "дегі", "тағы", "тегі", "ы", "і")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    folded: str
+    keys: tuple[str, ...]  # key of the word and of its stems (prefix/ending stripped)
+
+
+def _stems(folded: str) -> list[str]:
+    out = [folded]
+    if re.match(r"[\u0600-\u06ff]", folded):
+        for p in _AR_PREFIXES:
+            if folded.startswith(p) and len(folded) - len(p) >= 3:
+                out.append(folded[len(p):])
+        for w in list(out):  # adjectives: "الصينية", "الأمريكيون", "الأمريكيين" -> "الصيني", "الأمريكي"
+            for end, repl in (("ية", "ي"), ("يون", "ي"), ("يين", "ي"), ("ة", "")):
+                if w.endswith(end) and len(w) - len(end) >= 3:
+                    out.append(w[: -len(end)] + repl)
+                    break
+    elif re.match(r"[а-яәіңғүұқөһ]", folded):
+        for e in _KK_ENDINGS + _RU_ENDINGS:
+            if folded.endswith(e) and len(folded) - len(e) >= 3:
+                out.append(folded[: -len(e)])
+    else:
+        if folded.endswith(("'s", "’s")):
+            out.append(folded[:-2])
+    return out
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    return list(_tokens(text, offset))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str, offset: int) -> tuple[Token, ...]:
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        f = re.sub(r"['’]s$", "", fold(m.group()).replace("\u0640", "").replace(".", ""))
+        stems = _stems(f)
+        keys = tuple(dict.fromkeys(k for s in stems for k in name_keys(s)))
+        out.append(Token(m.group(), offset + m.start(), offset + m.end(), f, keys))
+    return tuple(out)
+
+
+def _tok_match(keys: tuple[str, ...], other: Token) -> bool:
+    return any(keys_match(k, o) for k in keys for o in other.keys)
+
+
+# --- the gazetteer --------------------------------------------------------------------------------
+_EXTRA = {  # variants and demonyms (stems for Cyrillic adjectives)
+    "US": "US, U.S., USA, America, American, Americans, امریکہ, امریکی, امریکا, أمريكا, أمريكي, الأمريكي, "
+          "الأمريكية, الأمريكيون, الأمريكيين, أمريكية, أمريكيين, الولايات المتحدة الأمريكية, США, Америка, "
+          "американск, американк, американц, АҚШ, америкалық",
+    "KZ": "Kazakh, Kazakhs, Kazakhstani, قازق, قازقستان, کازاخستان, قازقستانی, الكازاخستاني, الكازاخستانية, "
+          "الكازاخي, الكازاخية, كازاخي, казахск, казахстанск, қазақ, қазақстандық",
+    "RU": "Russian, Russians, روسی, روس, روسيا, الروسي, الروسية, روسي, российск, русск, Ресей, ресейлік, орыс",
+    "IL": "Israeli, Israelis, اسرائیل, اسرائیلی, إسرائيلي, الإسرائيلي, الإسرائيلية, израильск, израильтян, "
+          "израильдік",
+    "GB": "UK, U.K., Britain, British, England, English, برطانیہ, برطانوی, انگلینڈ, بريطانيا, البريطاني, "
+          "البريطانية, Британия, Великобритании, британск, Англия, британдық",
+    "CN": "Chinese, چینی, الصيني, الصينية, китайск, қытайлық",
+    "IN": "India, Indian, بھارت, بھارتی, ہندوستان, ہندوستانی, الهند, الهندي, الهندية, индийск, үнді",
+    "PK": "Pakistani, پاکستانی, الباكستاني, пакистанск",
+    "UA": "Ukrainian, یوکرین, یوکرینی, أوكرانيا, الأوكراني, الأوكرانية, украинск, украиналық",
+    "TR": "Turkey, Turkish, Türkiye, ترکی, ترکیہ, تركيا, التركي, التركية, Турция, турецк, түрік",
+    "SA": "Saudi, سعودی, سعودیہ, السعودية, السعودي, саудовск",
+    "AE": "UAE, Emirati, امارات, اماراتی, الإمارات, الإماراتي, Эмираты, эмиратск",
+    "SY": "Syrian, سوریہ, سوریا, شامی, السوري, السورية, сирийск",
+    "MK": "Macedonia, Macedonian, مقدونیہ, مقدونيا, Македония, македонск",
+    "FR": "French, فرانسیسی, الفرنسي, الفرنسية, французск",
+    "DE": "German, جرمن, الألماني, الألمانية, немецк, германск",
+    "IR": "Iranian, ایرانی, الإيراني, الإيرانية, иранск",
+    "AF": "Afghan, افغان, الأفغاني, афганск",
+    "EG": "Egyptian, مصری, المصري, المصرية, египетск",
+    "PS": "Palestine, Palestinian, فلسطین, فلسطینی, فلسطين, الفلسطيني, الفلسطينية, Палестина, палестинск",
+    "KP": "North Korean, شمالی کوریا, Северная Корея, Северной Кореи, Северную Корею, северокорейск, КНДР",
+    "KR": "South Korean, جنوبی کوریا, Южная Корея, Южной Кореи, Южную Корею, южнокорейск",
+    "JP": "Japanese, جاپانی, الياباني, японск",
+    "AZ": "Azerbaijani, آذربائیجان, آذربا, أذربيجان, азербайджанск",
+    "AM": "Armenian, آرمینیا, آرمینیائی, أرمينيا, армянск",
+    "UZ": "Uzbek, ازبک, ازبکستان, أوزبكستان, узбекск",
+    "KG": "Kyrgyz, کرغزستان, قرغيزستان, киргизск",
+    "TJ": "Tajik, تاجکستان, طاجيكستان, таджикск",
+    "TM": "Turkmen, ترکمانستان, تركمانستان, туркменск",
+}
+# evening / Amman / "of that" / first names / common nouns: never read as a country
+_AMBIGUOUS = {"شام", "عمان", "Того", "Jordan", "Chad", "Georgia", "Guinea", "Niger", "Mali", "Jersey", "Man"}
+_AMBIGUOUS_F = {fold(w) for w in _AMBIGUOUS}
+
+
+# dependent territories and islands whose names are mostly saints' or ordinary words ("Saint Martin")
+_TERRITORIES = {"MF", "BL", "PM", "SH", "KN", "LC", "VC", "SX", "AC", "TA", "DG", "CP", "IC", "EA", "UM", "VI", "VG", "MP", "GU", "AS", "AX", "BQ", "CC", "CX", "FK", "GF", "GP", "GS", "HM", "IO", "MQ", "NF", "NU", "PN", "RE", "SJ", "TF", "TK", "WF", "YT", "BV", "CK", "MS", "TC", "KY", "BM", "AI", "GI", "JE", "GG", "IM", "FO", "GL", "NC", "PF", "CW", "AW"}
+_OCEANS = {fold(w) for w in ("ocean", "океан", "океана", "океане", "океаном", "мұхит", "мұхиты", "مہاساگر")}
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[dict[tuple[str, ...], str], list[tuple[str, str]]]:
+    """(folded token sequence -> code, [(cyrillic stem, code)])."""
+    seqs: dict[tuple[str, ...], str] = {}
+    stems: list[tuple[str, str]] = []
+
+    def add(name: str, code: str) -> None:
+        name = name.strip()
+        if not name:
+            return
+        toks = tuple(fold(t).replace("\u0640", "") for t in _TOKEN_RE.findall(name.replace(".", "")))
+        if not toks or (len(toks) == 1 and toks[0] in _AMBIGUOUS_F):
+            return
+        if len(toks) == 1 and re.match(r"[а-яәіңғүұқөһ]", toks[0]) and len(toks[0]) >= 5:
+            stems.append((toks[0][:-1] if toks[0][-1] in "аяйиыь" else toks[0], code))
+        seqs.setdefault(toks, code)
+        if re.match(r"[\u0600-\u06ff]", toks[0]):
+            bare = tuple(t[2:] if t.startswith("ال") and len(t) > 4 else t for t in toks)
+            seqs.setdefault(bare, code)
+
+    for code, names in COUNTRIES.items():
+        if code in _TERRITORIES:
+            continue
+        for name in names.values():
+            if name in _AMBIGUOUS:
+                continue
+            add(name, code)
+    for code, names in _EXTRA.items():
+        for name in names.split(","):
+            add(name, code)
+    return seqs, stems
+
+
+_CYR = re.compile(r"[а-яәіңғүұқөһ]")
+_CYR_ADJ = re.compile(r"(?:ий|ый|ая|ое|ие|ые|ого|ой|их|ими|ому|ым|ую|ская|ский|лық|лік)$")
+
+
+@lru_cache(maxsize=1)
+def _cyr_index() -> dict[str, list[tuple[str, str, int]]]:
+    """Cyrillic country stems by their first three letters: [(stem, code, max ending length)]."""
+    _, stems = _gazetteer()
+    idx: dict[str, list[tuple[str, str, int]]] = {}
+    for stem, code in stems:
+        idx.setdefault(stem[:3], []).append((stem, code, 4))
+    for code, names in _EXTRA.items():  # adjective stems: "американск" + ий/ого/их...
+        for st in names.split(","):
+            st = fold(st.strip())
+            if len(st) >= 6 and _CYR.match(st) and " " not in st:
+                idx.setdefault(st[:3], []).append((st, code, 4))
+    return idx
+
+
+@lru_cache(maxsize=4096)
+def _cyrillic_country(word: str) -> str | None:
+    for stem, code, max_end in _cyr_index().get(word[:3], ()):
+        if word.startswith(stem) and len(word) - len(stem) <= max_end:
+            return code
+    return None
+
+
+# --- names ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Name:
+    text: str
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+    entity: str | None = None  # "country:KZ" for a country, None for other names
+    sort: str = "name"  # "country", "person" (after a title), "name" (capitalised, sort unknown)
+
+
+_MONTHS_WEEKDAYS = {fold(w) for w in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]}
+_TITLES = {fold(w) for w in ["Mr", "Mrs", "Ms", "Dr", "Prof", "President", "Prime", "Minister", "Secretary", "Senator", "Sen", "Rep", "Gov", "Governor", "King", "Queen", "Prince", "Princess", "Sheikh", "Pope", "Father", "Rev", "Reverend", "Sir", "Lord", "Lady", "General", "Gen", "Col", "Chancellor", "Mayor", "Judge", "Justice", "St", "Saint", "Chairman", "Chief", "Officer", "Ambassador", "Director", "Spokesman", "Spokeswoman", "Deputy", "Foreign", "Defense", "Defence", "Господин", "Президент", "Премьер", "Министр", "Председатель", "Генеральный", "Секретарь", "Посол", "Мэр", "Король", "Принц", "Отец", "Святой", "Св", "Преподобный", "Мырза", "Президенті", "Премьер-министр"]}
+_STOP_CAPS = {fold(w) for w in ["The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "But", "And", "Or", "Of", "To", "From", "By", "With", "As", "After", "Before", "When", "While", "If", "However", "Although", "Because", "Since", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your", "There", "Here", "Some", "Many", "Most", "All", "Both", "Each", "Every", "Other", "Another", "Such", "No", "Not", "Yes", "Also", "Then", "Than", "So", "Yet", "Still", "Even", "Just", "Only", "According", "Meanwhile", "Yesterday", "Today", "Tomorrow", "Last", "Next", "Earlier", "Later", "Now", "What", "Who", "Which", "Where", "Why", "How", "В", "На", "По", "Но", "И", "А", "Он", "Она", "Оно", "Они", "Мы", "Я", "Вы", "Это", "Этот", "Эта", "Эти", "Тот", "Та", "Те", "Как", "Что", "Кто", "Где", "Когда", "При", "После", "До", "Для", "Также", "Однако", "Кроме", "Из", "От", "За", "С", "У", "О", "Об", "Во", "Со", "Если", "Хотя", "Поэтому", "Тогда", "Сейчас", "Вчера", "Сегодня", "Завтра", "Его", "Ее", "Их", "Бұл", "Ол", "Олар", "Біз", "Мен", "Сол", "Бірақ", "Сондай-ақ", "Алайда", "Осы", "Және", "Кейін", "Дейін", "Бүгін", "Кеше"]}
+_AR_TITLES = [tuple(fold(w) for w in t.split()) for t in (
+    "الرئيس", "الرئيسة", "رئيس الوزراء", "رئيس", "رئيسة", "السيد", "السيدة", "الوزير", "وزير", "وزيرة", "الملك",
+    "الأمير", "الشيخ", "القس", "الأب", "الأمين العام", "المستشار", "النائب", "السفير", "الجنرال",
+    "صدر", "وزیر اعظم", "وزیراعظم", "وزیر", "مسٹر", "مسز", "جناب", "ریورنڈ", "فادر", "سیکرٹری", "سفیر",
+    "جنرل", "شہزادہ", "بادشاہ", "گورنر", "میئر", "ڈاکٹر", "سینیٹر")]
+_AR_STOP = {fold(w) for w in ["نے", "کے", "کی", "کا", "کو", "سے", "میں", "پر", "اور", "یہ", "وہ", "ہے", "ہیں", "تھا", "تھے", "نہیں", "بھی", "کہ", "جو", "جس", "ان", "اس", "ایک", "في", "من", "إلى", "على", "عن", "مع", "أن", "إن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "قد", "لم", "لن", "كان", "كانت", "و", "أو", "ثم", "بعد", "قبل", "حيث", "كما", "قال", "وقال", "أكد", "أعلن", "يوم", "خلال"]}
+
+
+def _is_cased(text: str) -> bool:
+    return bool(re.search(r"[A-Za-zА-Яа-яЁёӘәІіҢңҒғҮүҰұҚқӨөҺһ]", text))
+
+
+def find_names(text: str, lang: str | None = None, offset: int = 0) -> tuple[Name, ...]:
+    """Countries (any script), capitalised names (Latin, Cyrillic) and names after a title (Arabic
+    script), in text order. Never raises."""
+    if not isinstance(text, str) or not text:
+        return ()
+    return _find_names(text, lang, offset)
+
+
+@lru_cache(maxsize=4096)
+def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
+    toks = tokens(text, offset)
+    used = [False] * len(toks)
+    names: list[Name] = []
+    seqs, _ = _gazetteer()
+    # countries
+    i = 0
+    while i < len(toks):
+        hit = None
+        for n in (4, 3, 2, 1):
+            if i + n > len(toks):
+                continue
+            group = toks[i:i + n]
+            variants = [tuple(t.folded for t in group)]
+            if re.match(r"[\u0600-\u06ff]", group[0].folded):
+                first = [s for s in _stems(group[0].folded)]
+                rest = tuple(t[2:] if t.startswith("ال") and len(t) > 4 else t for t in variants[0][1:])
+                for f in first:
+                    variants.append((f,) + variants[0][1:])
+                    b = f[2:] if f.startswith("ال") and len(f) > 4 else f
+                    variants.append((b,) + rest)
+            for v in variants:
+                if v in seqs:
+                    hit = (n, seqs[v])
+                    break
+            if hit:
+                break
+            if n == 1:
+                t = group[0]
+                cased_ok = not _is_cased(t.text) or t.text[:1].isupper() or t.folded in ("сша", "ақш")
+                if _CYR.match(t.folded):
+                    code = _cyrillic_country(t.folded)
+                    if code:
+                        hit = (1, code)
+                if hit and not cased_ok and not (_CYR.match(t.folded) and _CYR_ADJ.search(t.folded)):
+                    hit = None  # "того" is not Togo; "американские" is American
+        if hit and i + hit[0] < len(toks) and toks[i + hit[0]].folded in _OCEANS:
+            hit = None  # "Indian Ocean", "Индийский океан"
+        if hit and i > 0 and toks[i - 1].folded in ("المحيط", "بحر", "محيط"):
+            hit = None  # "المحيط الهندي", "بحر ہند"
+        if hit:
+            n, code = hit
+            group = toks[i:i + n]
+            names.append(Name(text[group[0].start - offset:group[-1].end - offset], group[0].start,
+                              group[-1].end, tuple(group), f"country:{code}", "country"))
+            for k in range(i, i + n):
+                used[k] = True
+            i += n
+        else:
+            i += 1
+    # capitalised names (Latin, Cyrillic)
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if used[i] or not _capitalised(t) or t.folded in _STOP_CAPS or t.folded in _MONTHS_WEEKDAYS:
+            i += 1
+            continue
+        j = i
+        group = []
+        titled = i > 0 and toks[i - 1].folded.rstrip(".") in _TITLES
+        while j < len(toks) and not used[j] and _capitalised(toks[j]) and toks[j].folded not in _MONTHS_WEEKDAYS \
+                and (j == i or _adjacent(text, toks[j - 1], toks[j], offset)):
+            if toks[j].folded.rstrip(".") in _TITLES:
+                titled = True
+                if group:
+                    break
+                j += 1
+                i = j
+                continue
+            group.append(toks[j])
+            j += 1
+        if not group:
+            i = max(j, i + 1)
+            continue
+        first = group[0]
+        if _sentence_initial(text, first, offset) and len(group) == 1 and not titled:
+            i = j
+            continue
+        for k in range(i, j):
+            used[k] = True
+        sig = [g for g in group if len(max(g.keys, key=len)) >= 2]
+        if sig:
+            names.append(Name(text[group[0].start - offset:group[-1].end - offset], group[0].start,
+                              group[-1].end, tuple(group), None, "person" if titled else "name"))
+        i = j
+    # names after a title in Arabic script
+    for i in range(len(toks)):
+        for title in _AR_TITLES:
+            n = len(title)
+            if tuple(t.folded for t in toks[i:i + n]) != title:
+                continue
+            k = i + n
+            while k < len(toks) and (used[k] or toks[k].folded.startswith("ال") and not used[k]) and k < i + n + 2:
+                k += 1  # "الرئيس الأمريكي دونالد ترامب", "رئيس مقدونيا جورج"
+            group = []
+            while k < len(toks) and len(group) < 3 and not used[k] and toks[k].folded not in _AR_STOP \
+                    and re.match(r"[\u0600-\u06ff]", toks[k].folded) and not toks[k].folded.startswith("ال") \
+                    and (not group or _adjacent(text, group[-1], toks[k], offset)):
+                group.append(toks[k])
+                k += 1
+            if group:
+                for g in group:
+                    used[toks.index(g)] = True
+                names.append(Name(text[group[0].start - offset:group[-1].end - offset], group[0].start,
+                                  group[-1].end, tuple(group), None, "person"))
+            break
+    names.sort(key=lambda n: n.start)
+    return tuple(names)
+
+
+def _capitalised(t: Token) -> bool:
+    c = t.text[:1]
+    return c.isupper() and _is_cased(c)
+
+
+def _adjacent(text: str, a: Token, b: Token, offset: int) -> bool:
+    gap = text[a.end - offset:b.start - offset]
+    return gap in (" ", "\u00a0", ". ", "-") or gap.strip() == ""  and len(gap) <= 1
+
+
+def _sentence_initial(text: str, t: Token, offset: int) -> bool:
+    k = t.start - offset - 1
+    while k >= 0 and text[k] in " \u00a0\"'“«(—–-":
+        k -= 1
+    return k < 0 or text[k] in ".!?:;…۔؟\n"
+
+
+# --- comparing the names of two claims ---------------------------------------------------------
+@dataclass(frozen=True)
+class NameConflict:
+    sort: str  # "country" | "person" | "name"
+    ours: tuple[str, ...]
+    theirs: tuple[str, ...]
+
+    def reason(self) -> str:
+        label = {"country": "countries differ", "person": "names differ", "name": "names differ"}[self.sort]
+        return (f"{label}: this claim names {', '.join(self.ours)}, "
+                f"the other source names {', '.join(self.theirs)}")
+
+
+def _name_in(name: Name, names_other: tuple[Name, ...], toks_other: list[Token]) -> str:
+    """"yes" when the other text has this name, "partial" when only some of its words, else "no"."""
+    if name.entity:
+        if any(o.entity == name.entity for o in names_other):
+            return "yes"
+        return "no"
+    sig = [t for t in name.tokens if len(max(t.keys, key=len)) >= 2] or list(name.tokens)
+    pairs = [a.keys[0] + b.keys[0] for a, b in itertools.pairwise(toks_other)]
+    hits = []
+    for t in sig:
+        ok = any(_tok_match(t.keys, o) for o in toks_other) or any(keys_match(t.keys[0], p) for p in pairs)
+        hits.append(ok)
+    whole = "".join(t.keys[0] for t in sig)
+    if all(hits) or any(keys_match(whole, o.keys[0]) for o in toks_other) or any(keys_match(whole, p) for p in pairs):
+        return "yes"
+    return "partial" if any(hits) else "no"
+
+
+def name_conflicts(text_a: str, lang_a: str | None, text_b: str, lang_b: str | None) -> list[NameConflict]:
+    """Names (countries, persons) that claim A states and claim B replaces with another (see module doc)."""
+    na, nb = find_names(text_a, lang_a), find_names(text_b, lang_b)
+    if not na and not nb:
+        return []
+    ta, tb = tokens(text_a), tokens(text_b)
+    a_state = [(n, _name_in(n, nb, tb)) for n in na]
+    b_state = [(n, _name_in(n, na, ta)) for n in nb]
+    out = []
+    # countries as multisets: "Russian ... Russia" on one side, "Russian ... Canada" on the other
+    ca = [n for n in na if n.entity]
+    cb = [n for n in nb if n.entity]
+    a_surplus = [n for n in _surplus(ca, cb) if not _spelled_in(n, tb)]
+    b_surplus = [n for n in _surplus(cb, ca) if not _spelled_in(n, ta)]
+    if a_surplus and b_surplus:
+        out.append(NameConflict("country", tuple(dict.fromkeys(n.text for n in a_surplus)),
+                                tuple(dict.fromkeys(n.text for n in b_surplus))))
+    for sort in ("person",):  # capitalised names of unknown sort are never compared
+        a_only = [n for n, st in a_state if st == "no" and n.sort == sort]
+        b_only = [n for n, st in b_state if st == "no" and n.sort == sort]
+        if a_only and b_only:
+            out.append(NameConflict(sort, tuple(dict.fromkeys(n.text for n in a_only)),
+                                    tuple(dict.fromkeys(n.text for n in b_only))))
+    # a person whose first name matches and whose other name does not ("Gjorge Ivanov" / "جورج بتروف")
+    for mine, theirs_names, theirs_toks, own_toks in ((a_state, nb, tb, ta), (b_state, na, ta, tb)):
+        for n, st in mine:
+            if st != "partial" or n.entity or len(n.tokens) < 2:
+                continue
+            first, rest, last = n.tokens[0], n.tokens[1:], n.tokens[-1]
+            if len(first.keys[0]) < 3 or len(last.keys[0]) < 3:
+                continue  # short keys ("Kim", "Jong", "Ng") match too loosely across scripts
+            if any(_tok_match(t.keys, o) for t in rest for o in theirs_toks):
+                continue  # only the first name is shared when the other names differ
+            other = None
+            for k, f in enumerate(theirs_toks):
+                if not any(a == b for a in first.keys for b in f.keys) or k + 1 >= len(theirs_toks):
+                    continue  # the first name must be the same word, not merely close
+                nxt = theirs_toks[k + 1]
+                if (len(nxt.keys[0]) < 3 or nxt.folded in _AR_STOP or nxt.folded in _STOP_CAPS
+                        or re.match(r"(?:ال|لل|بال|وال)", nxt.folded)  # a definite noun, not a name
+                        or any(_tok_match(nxt.keys, o) for o in own_toks)
+                        or (_is_cased(nxt.text) and not nxt.text[:1].isupper())
+                        or not _adjacent(text_b if mine is a_state else text_a, f, nxt, 0)):
+                    continue
+                other = f.text + " " + nxt.text
+                break
+            if other:
+                ours, theirs = (n.text,), (other,)
+                if mine is b_state:
+                    ours, theirs = theirs, ours
+                out.append(NameConflict("person", ours, theirs))
+                return out
+    return out
+
+
+def _spelled_in(n: Name, toks: list[Token]) -> bool:
+    """A country the gazetteer missed on the other side under another spelling ("ایل سیلواڈور")."""
+    return any(k == o or k.replace("F", "") == o.replace("F", "") for t in n.tokens if len(t.keys[0]) >= 4
+               for k in t.keys for tok in toks for o in tok.keys if len(o) >= 4)
+
+
+def _surplus(mine: list[Name], theirs: list[Name]) -> list[Name]:
+    """Country mentions of ``mine`` left over once each is paired with a mention of the same country
+    in ``theirs``."""
+    left = [n.entity for n in theirs]
+    out = []
+    for n in mine:
+        if n.entity in left:
+            left.remove(n.entity)
+        else:
+            out.append(n)
+    return out
+
+
+def _sort_of(n: Name) -> str:
+    return "country" if n.entity else "name"
+
+
+def shared_names(text_a: str, lang_a: str | None, text_b: str, lang_b: str | None) -> int:
+    """How many names of A the text of B also has (for re-ranking retrieval)."""
+    na = find_names(text_a, lang_a)
+    if not na:
+        return 0
+    nb = find_names(text_b, lang_b)
+    tb = tokens(text_b)
+    return sum(1 for n in na if _name_in(n, nb, tb) == "yes")

@@ -1,0 +1,47 @@
+"""Consistency checks by role: conflicts with both values named, and the cases that must stay quiet."""
+from factcheck.checks import check
+from factcheck.quantities import extract
+from factcheck.types import Claim
+
+
+def c(text, lang=None):
+    return Claim("h", 0, text, 0, len(text), text, 0, len(text), lang=lang, quantities=extract(text, 0, lang))
+
+
+def reasons(a, la, b, lb):
+    return list(check(c(a, la), c(b, lb)).conflicts)
+
+
+def test_conflicts_name_both_values_by_role():
+    assert reasons("trade reached $28 billion in 2023", "en", "تجارت 21 بلین ڈالر 2023", "ur") == [
+        "number differs: this claim says 28 billion, the other source says 21 billion (21 بلین)"]
+    assert reasons("confirmed by three US officials", "en", "أكده خمسة مسؤولين أمريكيين", "ar") == [
+        "count of people differs: this claim says 3 (three), the other source says 5 (خمسة)"]
+    assert reasons("the first country in my second term", "en", "أول دولة في ولايتي الثالثة", "ar") == [
+        "ordinal differs: this claim says 2nd (second), the other source says 3rd (الثالثة)"]
+    assert reasons("on 7 November 2025", "en", "on 8 November 2025", "en") == [
+        "date differs: this claim says 2025-11-07 (7 November 2025), the other source says 2025-11-08 (8 November 2025)"]
+    assert reasons("grew 12%", "en", "вырос на 15%", "ru") == [
+        "percentage differs: this claim says 12%, the other source says 15%"]
+
+
+def test_no_false_alarm_from_roles_rounding_bounds_units_or_periods():
+    # a year vs an amount; an age vs a count
+    assert reasons("in 2023 trade reached 28 billion", "en", "2023 میں تجارت 28 بلین", "ur") == []
+    assert reasons("Ronaldo, 33, has 142 million followers", "en", "33 سالہ رونالڈو کے 142 ملین پیروکار", "ur") == []
+    # rounding and "more than"
+    assert reasons("trade reached 27.9 billion", "en", "تجارت 28 بلین", "ur") == []
+    assert reasons("more than 20 billion", "en", "21 billion", "en") == []
+    assert reasons("more than 20 billion", "en", "more than 30 billion", "en") != []
+    # units converted by the translator
+    assert reasons("up to 10 inches of rain", "en", "до 25 см осадков", "ru") == []
+    assert reasons("300 km (190 miles) north", "en", "300 کلومیٹر (190 میل)", "ur") == []
+    # different time frames: different facts, not a contradiction
+    res = check(c("trade reached 28 billion in 2023", "en"), c("trade passed 20 billion in 2024", "en"))
+    assert res.conflicts == () and res.notes == (
+        "different periods, values not compared (this claim says 2023, the other source says 2024)",)
+    # identifiers and phone numbers
+    assert reasons("Flight 370 and a Boeing 737", "en", "رحلة 17 وطائرة بوينغ 747", "ar") == []
+    assert reasons("call 0800 555 111", "en", "позвоните 0800 555 111", "ru") == []
+    # a value only one side states
+    assert reasons("28 billion dollars and 5 ministers", "en", "28 مليار دولار", "ar") == []
