@@ -113,6 +113,7 @@ class E5NLI:
         self.batch_size = batch_size
         self.threads = threads
         self.model_id = f"{self.config['name']}@{self.config['onnx_sha256'][:12]}"
+        self.thresholds = self.config.get("thresholds")  # {"entailment": t, "contradiction": t} or None
         self._session = None
 
     def _load(self) -> None:

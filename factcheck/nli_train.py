@@ -391,11 +391,24 @@ def macro_f1(pred: np.ndarray, labels: np.ndarray) -> float:
     return float(np.mean(f1s))
 
 
+PRECISION_TARGETS = {"entailment": 0.80, "contradiction": 0.90}
+
+
 def choose_thresholds(probs: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """For each of entailment and contradiction: the lowest threshold on its probability whose
+    predictions reach the precision target (a wrong "agree"/"contradict" costs a fact-checker more
+    than an "unclear"); 0.95 when none does."""
     grid = np.arange(0.34, 0.951, 0.02)
-    best = max(((macro_f1(decide_labels(probs, te, tc), labels), -abs(te - tc), te, tc)
-                for te in grid for tc in grid))
-    return round(float(best[2]), 2), round(float(best[3]), 2)
+    out = []
+    for k, name in ((0, "entailment"), (2, "contradiction")):
+        t_best = 0.95
+        for t in grid:
+            pred = probs[:, k] >= t
+            if pred.sum() >= 20 and (labels[pred] == k).mean() >= PRECISION_TARGETS[name]:
+                t_best = float(t)
+                break
+        out.append(round(t_best, 2))
+    return out[0], out[1]
 
 
 def onnx_logits(model_path: Path, ids: list[list[int]], rows, pad_id: int, batch_size: int = 64) -> np.ndarray:
@@ -454,6 +467,12 @@ def package(ckpt_dir: Path, out_dir: Path, data: Path) -> dict:
         pb1, pbt = _softmax(logits[half_b]), _softmax(logits[half_b] / temp)
         t_ent, t_con = choose_thresholds(_softmax(logits[half_a] / temp), labels[half_a])
         rule_b = decide_labels(pbt, t_ent, t_con)
+
+        def prec_rec(k, t):
+            pred = pbt[:, k] >= t
+            gold = labels[half_b] == k
+            return {"precision": round(float((gold[pred]).mean()) if pred.any() else 1.0, 4),
+                    "recall": round(float(pred[gold].mean()), 4)}
         report = {
             "val_examples": len(val), "val_acc_fp32": round(acc_fp32, 4), "val_acc_int8": round(acc_int8, 4),
             "shipped": "int8" if quantize else "fp32", "temperature": temp,
@@ -461,6 +480,8 @@ def package(ckpt_dir: Path, out_dir: Path, data: Path) -> dict:
             "ece_half_b_after": round(ece(pbt, labels[half_b]), 4),
             "val_acc_half_b": round(float((pbt.argmax(1) == labels[half_b]).mean()), 4),
             "thresholds": {"entailment": t_ent, "contradiction": t_con},
+            "precision_targets": PRECISION_TARGETS,
+            "entailment_half_b": prec_rec(0, t_ent), "contradiction_half_b": prec_rec(2, t_con),
             "rule_macro_f1_half_b": round(macro_f1(rule_b, labels[half_b]), 4),
             "argmax_macro_f1_half_b": round(macro_f1(pbt.argmax(1), labels[half_b]), 4),
         }

@@ -223,6 +223,13 @@ def compare_documents(
     m_ab, m_ba = align.complete(pa.claims, pb.claims, va, vb, m_ab, m_ba, options.retrieval.min_similarity)
 
     nli = models.nli
+    thresholds = getattr(nli, "thresholds", None)
+    if thresholds and options.verdict == DEFAULT_VERDICT_PARAMS:
+        # the model's own decision thresholds, chosen on its validation data (see nli_train.package)
+        from dataclasses import replace
+
+        options = replace(options, verdict=replace(
+            options.verdict, entailment=thresholds["entailment"], contradiction=thresholds["contradiction"]))
     sides = [("a", pa, pb, m_ab), ("b", pb, pa, m_ba)]
     nli_scores: dict[tuple[str, int], tuple[NLIScores, NLIScores]] = {}
     if nli is not None:

@@ -9,9 +9,10 @@ Rules, in order:
    counterpart in the same role (``checks.check``) -> ``contradict``, each reason naming both values
    (deterministic; overrides NLI, which is weak on numbers). Values in different time frames are not
    compared; the reasons say so.
-3. With NLI: ``contradict`` if P(contradiction) in either direction reaches
-   ``params.contradiction`` and beats P(entailment); ``agree`` if P(entailment) with the counterpart
-   as premise reaches ``params.entailment``; otherwise ``unclear``.
+3. With NLI (counterpart as premise, claim as hypothesis): ``contradict`` if P(contradiction)
+   reaches ``params.contradiction`` and beats P(entailment); ``agree`` if P(entailment) reaches
+   ``params.entailment``; otherwise ``unclear``. The thresholds come from the model's config, chosen
+   on its validation data for precision (>= .80 agree, >= .90 contradict).
 4. Without NLI: ``unclear``. Similarity alone never makes ``agree``.
 ``confidence`` is the probability the verdict holds as far as the deciding component can tell:
 the NLI probability of the chosen class, or fixed documented values for the rule-based outcomes
@@ -73,7 +74,10 @@ def decide(
     if nli_forward is None:
         return Finding(side, claim, Verdict.UNCLEAR, params.no_nli, reasons=tuple(reasons), **common)
 
-    p_con = max(nli_forward.contradiction, nli_backward.contradiction if nli_backward else 0.0)
+    # The counterpart is the premise, this claim the hypothesis. The reverse direction is computed
+    # and stored but does not decide: on validation data it added false contradictions (the model's
+    # contradiction is not symmetric) - see nli_train.package / the model's config.json.
+    p_con = nli_forward.contradiction
     p_ent = nli_forward.entailment
     if p_con >= params.contradiction and p_con > p_ent:
         reasons.insert(0, f"NLI: the other article contradicts this claim (p={p_con:.2f})")

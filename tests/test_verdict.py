@@ -32,6 +32,9 @@ def test_nli_decisions():
     ent = decide("a", c("x"), M, c("y"), NLIScores(0.8, 0.1, 0.1), NLIScores(0.3, 0.6, 0.1))
     assert ent.verdict is Verdict.AGREE and ent.confidence == 0.8
     con = decide("a", c("x"), M, c("y"), NLIScores(0.2, 0.2, 0.6), NLIScores(0.1, 0.2, 0.7))
-    assert con.verdict is Verdict.CONTRADICT and con.confidence == 0.7
+    assert con.verdict is Verdict.CONTRADICT and con.confidence == 0.6  # forward direction decides
+    # a contradiction only in the reverse direction does not decide
+    rev = decide("a", c("x"), M, c("y"), NLIScores(0.3, 0.5, 0.2), NLIScores(0.1, 0.1, 0.8))
+    assert rev.verdict is Verdict.UNCLEAR
     unc = decide("a", c("x"), M, c("y"), NLIScores(0.3, 0.4, 0.3), NLIScores(0.3, 0.4, 0.3))
     assert unc.verdict is Verdict.UNCLEAR
