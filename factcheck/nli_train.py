@@ -133,12 +133,12 @@ def trainable_state(module) -> dict:
 def evaluate(module, rows, ids, labels, batch_size, device, autocast_dtype, pad_id) -> float:
     import torch
 
+    from .embed import length_sorted_batches
+
     module.eval()
-    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
     correct = 0
     with torch.inference_mode():
-        for s in range(0, len(order), batch_size * 2):
-            idx = order[s : s + batch_size * 2]
+        for idx in length_sorted_batches(ids, batch_size * 2):
             emb, mask = batch_tensors([ids[i] for i in idx], rows, pad_id)
             with torch.autocast(device.type, dtype=autocast_dtype, enabled=autocast_dtype is not None):
                 logits = module(emb.to(device), mask.to(device))
@@ -416,11 +416,11 @@ def onnx_logits(model_path: Path, ids: list[list[int]], rows, pad_id: int, batch
 
     from .nli_model import pad_batch
 
+    from .embed import length_sorted_batches
+
     sess = ort.InferenceSession(str(model_path), providers=["CPUExecutionProvider"])
-    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
     out = np.zeros((len(ids), 3), dtype=np.float32)
-    for s in range(0, len(order), batch_size):
-        idx = order[s : s + batch_size]
+    for idx in length_sorted_batches(ids, batch_size):
         emb, mask = pad_batch([ids[i] for i in idx], rows, pad_id)
         out[idx] = sess.run(None, {"inputs_embeds": emb, "attention_mask": mask})[0]
     return out
@@ -446,11 +446,11 @@ def package(ckpt_dir: Path, out_dir: Path, data: Path) -> dict:
     ids = tok.pair_inputs([e.premise for e in val], [e.hypothesis for e in val], info["max_length"])
     labels = np.array([e.label for e in val])
     # fp32 reference logits from torch
+    from .embed import length_sorted_batches
+
     ref = np.zeros((len(ids), 3), dtype=np.float32)
-    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
     with torch.inference_mode():
-        for s in range(0, len(order), 64):
-            idx = order[s : s + 64]
+        for idx in length_sorted_batches(ids, 64):
             emb, mask = batch_tensors([ids[i] for i in idx], rows, tok.pad)
             ref[idx] = module(emb, mask).numpy()
     acc_fp32 = float((ref.argmax(1) == labels).mean())
