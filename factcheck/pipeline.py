@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 import numpy as np
 
@@ -197,7 +197,6 @@ def score_pairs(pairs: list[tuple[str, str]], nli: NLIModel, store=None, progres
 class CompareOptions:
     retrieval: RetrievalParams = DEFAULT_PARAMS
     verdict: VerdictParams = DEFAULT_VERDICT_PARAMS
-    extra: dict = field(default_factory=dict)
 
 
 def compare_documents(
@@ -286,7 +285,7 @@ def _store_report(store, report: Report, pa: Prepared, pb: Prepared, options: Co
             "evidence_claim_id": other[f.evidence.index] if f.evidence is not None else None,
             "similarity": f.similarity,
             "margin": f.margin,
-            "mutual": None,
+            "mutual": None if f.mutual is None else int(f.mutual),
             "nli": json.dumps(f.nli.as_dict()) if f.nli else None,
             "reasons": json.dumps(list(f.reasons), ensure_ascii=False),
         })

@@ -154,6 +154,7 @@ class Finding:
     margin: float | None = None
     nli: NLIScores | None = None
     reasons: tuple[str, ...] = ()
+    mutual: bool | None = None  # the counterpart's best match is this claim too
 
 
 @dataclass(frozen=True)

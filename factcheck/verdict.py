@@ -56,7 +56,8 @@ def decide(
         return Finding(side, claim, Verdict.ABSENT, params.absent,
                        reasons=("no matching claim in the other article",))
 
-    common = dict(evidence=evidence, similarity=match.similarity, margin=match.margin, nli=nli_forward)
+    common = dict(evidence=evidence, similarity=match.similarity, margin=match.margin, mutual=match.mutual,
+                  nli=nli_forward)
     if match.mutual:
         match_reason = f"matched with similarity {match.similarity:.2f} (mutual best)"
     elif match.margin == 0.0:  # made by factcheck.align, not by retrieval's thresholds
