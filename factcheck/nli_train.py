@@ -53,6 +53,7 @@ def load_data(data: Path, seed: int = 13, val_fraction: float = 0.1, en_limit: i
               mixed_copies: int = 1) -> tuple[list[Example], list[Example], dict]:
     """Training and validation examples plus a description of the mix."""
     rng = random.Random(seed)
+    extra_rng = random.Random(seed + 1_000_003)
     xnli = {}
     for lang in XNLI_LANGS:
         p = data / "xnli_dev" / f"dev-{lang}.tsv"
@@ -70,10 +71,15 @@ def load_data(data: Path, seed: int = 13, val_fraction: float = 0.1, en_limit: i
         for lang in langs:
             p, h, lab = xnli[lang][i][:3]
             target.append(Example(p, h, LABEL2ID[lab], f"xnli-{lang}", i // 3))
-        # the same item with premise and hypothesis in two different languages
-        for _ in range(mixed_copies):
-            la, lb = rng.sample(langs, 2)
-            target.append(Example(xnli[la][i][0], xnli[lb][i][1], LABEL2ID[xnli[la][i][2]], "xnli-mixed", i // 3))
+        # the same item with premise and hypothesis in two different languages: one copy in
+        # validation and training alike; extra training copies come from their own generator so
+        # that the validation split never depends on mixed_copies (models stay comparable)
+        la, lb = rng.sample(langs, 2)
+        target.append(Example(xnli[la][i][0], xnli[lb][i][1], LABEL2ID[xnli[la][i][2]], "xnli-mixed", i // 3))
+        if target is train:
+            for _ in range(mixed_copies - 1):
+                la, lb = extra_rng.sample(langs, 2)
+                train.append(Example(xnli[la][i][0], xnli[lb][i][1], LABEL2ID[xnli[la][i][2]], "xnli-mixed", i // 3))
     en = data / "en_nli.tsv"
     if en.exists():
         rows = _read_tsv(en)[1:]
@@ -99,7 +105,8 @@ def load_data(data: Path, seed: int = 13, val_fraction: float = 0.1, en_limit: i
     for e in train:
         mix[e.source] = mix.get(e.source, 0) + 1
     info = {"train": len(train), "val": len(val), "val_premise_groups": len(val_groups),
-            "train_mix": dict(sorted(mix.items())), "seed": seed, "en_limit": en_limit}
+            "train_mix": dict(sorted(mix.items())), "seed": seed, "en_limit": en_limit,
+            "mixed_copies": mixed_copies}
     return train, val, info
 
 
@@ -241,7 +248,8 @@ def train(args) -> dict:
 
     w = e5_weights.load(skip_word_embeddings=True)
     tok = w.tokenizer
-    train_ex, val_ex, info = load_data(Path(args.data), args.seed, en_limit=args.en_limit)
+    train_ex, val_ex, info = load_data(Path(args.data), args.seed, en_limit=args.en_limit,
+                                          mixed_copies=args.mixed_copies)
     info.update(init=args.init, max_length=args.max_length, batch_size=batch_size, lr=args.lr, epochs=args.epochs,
                 device=device.type, bf16=autocast_dtype is not None, warmup=args.warmup)
     cache = out / f"tokens-{hashlib.sha256(json.dumps(info, sort_keys=True).encode()).hexdigest()[:10]}.npz"
@@ -514,6 +522,9 @@ def main(argv=None) -> None:
     ap.add_argument("--batch-size", type=int, default=None)
     ap.add_argument("--max-length", type=int, default=128)
     ap.add_argument("--en-limit", type=int, default=None, help="use at most this many en_nli pairs")
+    ap.add_argument("--mixed-copies", type=int, default=15,
+                    help="XNLI items with premise and hypothesis in two random languages, per item "
+                         "(15 = as many mixed pairs as monolingual ones; validation always has one)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--budget-minutes", type=float, default=None, help="stop (resumably) after this long")
     ap.add_argument("--eval-every", type=int, default=500)

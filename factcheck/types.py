@@ -175,3 +175,131 @@ class Report:
         for f in self.findings:
             counts[f.verdict.value] += 1
         return counts
+
+
+# -- audits ---------------------------------------------------------------------------------------
+# An audit cross-checks many stored documents. Its result is built from the claims database
+# (documents, claims, comparisons, findings) by ``factcheck.audit.build_report``; exporters and the
+# terminal report read only these dataclasses.
+
+
+@dataclass(frozen=True)
+class AuditDocument:
+    """One stored article taking part in an audit (text included, for highlighted exports)."""
+
+    document_id: int
+    path: str
+    source: str  # outlet; never empty (falls back to the file's folder name)
+    lang: str | None
+    title: str | None
+    date: str | None
+    text: str
+    n_claims: int
+
+
+@dataclass(frozen=True)
+class AuditFinding:
+    """One claim of one document checked against one other document of the same story."""
+
+    story: int  # Story.index
+    claim_id: int
+    document_id: int
+    source: str
+    lang: str | None
+    text: str
+    start: int  # offsets into AuditDocument.text
+    end: int
+    other_document_id: int
+    other_source: str
+    verdict: Verdict
+    confidence: float
+    evidence_claim_id: int | None = None
+    evidence_text: str | None = None
+    evidence_start: int | None = None
+    evidence_end: int | None = None
+    similarity: float | None = None
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles that report the same event (grouped by claim similarity and dates)."""
+
+    index: int  # 0-based, stable for a given database and selection
+    label: str  # a short human-readable label (title or first claim of the earliest article)
+    documents: tuple[AuditDocument, ...]
+    findings: tuple[AuditFinding, ...]
+
+    def summary(self) -> dict[str, int]:
+        counts = {v.value: 0 for v in Verdict}
+        for f in self.findings:
+            counts[f.verdict.value] += 1
+        return counts
+
+
+@dataclass(frozen=True)
+class SourceStats:
+    """Per outlet: its claims (check-worthy ones, in stories with other outlets) and what others say."""
+
+    source: str
+    documents: int
+    claims: int  # claims made
+    confirmed: int  # claims at least one other source agrees with
+    contradicted: int  # claims at least one other source contradicts
+    unique: int  # claims no other source in the story reports (absent everywhere else)
+    unclear: int  # claims matched elsewhere, but neither confirmed nor contradicted
+
+
+@dataclass(frozen=True)
+class SourcePair:
+    """One cell of the source-by-source agreement matrix (claims of ``source`` checked against ``other``)."""
+
+    source: str
+    other: str
+    matched: int  # claims of ``source`` with a counterpart in ``other``'s articles
+    agree: int
+    contradict: int
+    unclear: int
+
+    @property
+    def agreement(self) -> float | None:
+        """agree / (agree + contradict): None when nothing was decided."""
+        decided = self.agree + self.contradict
+        return None if decided == 0 else self.agree / decided
+
+
+@dataclass(frozen=True)
+class ContestedClaim:
+    """A claim other sources contradict, with who contradicts it and with what."""
+
+    claim_id: int
+    story: int
+    source: str
+    lang: str | None
+    text: str
+    contradicted_by: tuple[str, ...]  # sources
+    confirmed_by: tuple[str, ...]
+    score: float  # sum of contradiction confidences: the ranking key
+    evidence: tuple[str, ...]  # the contradicting claims' text
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    audit_id: int
+    created_at: str
+    selection: dict  # what was audited: {"paths": [...], "since": ..., "sources": [...]}
+    params: dict
+    stories: tuple[Story, ...]
+    sources: tuple[SourceStats, ...]
+    matrix: tuple[SourcePair, ...]
+    contested: tuple[ContestedClaim, ...]
+    models: dict  # {"embedder": ..., "nli": ...}
+    singletons: tuple[AuditDocument, ...] = ()  # articles no other article reports on
+
+    def summary(self) -> dict[str, int]:
+        counts = {v.value: 0 for v in Verdict}
+        for s in self.stories:
+            for k, n in s.summary().items():
+                counts[k] += n
+        return counts
