@@ -142,3 +142,47 @@ def m002_nli_cache(db: Database) -> None:
         },
         pk=("model_id", "premise_hash", "hypothesis_hash"),
     )
+
+
+@migrations()
+def m003_audits(db: Database) -> None:
+    """Batch audits: which documents are current, which stories an audit found, which comparisons it ran.
+
+    ``documents.replaced_by``: set when the same path is ingested again with different content (the
+    old version stays, with its claims and findings, but audits select current documents only).
+    ``audits.key`` hashes the selection, parameters and models, so re-running an interrupted audit
+    resumes it instead of starting another.
+    """
+    db["documents"].add_column("replaced_by", int)
+    db["documents"].add_column("ingest_source", str)  # outlet given at ingest (--source / folder)
+    db["documents"].create_index(["path"])
+    db["audits"].create(
+        {
+            "id": int,
+            "key": str,
+            "selection": str,  # JSON
+            "params": str,  # JSON
+            "models": str,  # JSON
+            "status": str,  # "running" | "done"
+            "n_documents": int,
+            "n_stories": int,
+            "created_at": str,
+            "finished_at": str,
+        },
+        pk="id",
+        not_null={"key", "status"},
+    )
+    db["audits"].create_index(["key"], unique=True)
+    db["audit_stories"].create(
+        {"audit_id": int, "document_id": int, "story": int},
+        pk=("audit_id", "document_id"),
+        foreign_keys=[("audit_id", "audits", "id"), ("document_id", "documents", "id")],
+    )
+    db["audit_pairs"].create(
+        {"audit_id": int, "story": int, "document_a": int, "document_b": int,
+         "shared": int,  # mutual claim matches found when grouping stories
+         "comparison_id": int},  # null until this pair has been cross-checked
+        pk=("audit_id", "document_a", "document_b"),
+        foreign_keys=[("audit_id", "audits", "id"), ("document_a", "documents", "id"),
+                      ("document_b", "documents", "id"), ("comparison_id", "comparisons", "id")],
+    )

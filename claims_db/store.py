@@ -33,7 +33,8 @@ def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
 
-_DOC_FIELDS = ("content_hash", "path", "title", "date", "source", "url", "lang", "encoding", "format", "text")
+_DOC_FIELDS = ("content_hash", "path", "title", "date", "source", "url", "lang", "encoding", "format", "text",
+               "ingest_source")
 _CLAIM_FIELDS = (
     "idx", "text", "start", "end", "sentence", "sentence_start", "sentence_end", "lang", "kind",
     "checkworthiness", "quantities", "text_hash",
@@ -85,7 +86,8 @@ class Store:
         return [m.name for m in migrations.pending(self.db)]
 
     def counts(self) -> dict[str, int]:
-        tables = ("documents", "extractions", "claims", "embeddings", "comparisons", "findings", "models", "nli_cache")
+        tables = ("documents", "extractions", "claims", "embeddings", "comparisons", "findings", "models", "nli_cache",
+                  "audits", "audit_stories", "audit_pairs")
         return {t: self.db[t].count for t in tables if self.db[t].exists()}
 
     def integrity_check(self) -> str:
@@ -129,11 +131,15 @@ class Store:
         ).fetchone()
         return [] if done else None
 
-    def save_document(self, doc: Mapping, claims: Sequence[Mapping], extractor: str) -> tuple[int, list[int]]:
+    def save_document(self, doc: Mapping, claims: Sequence[Mapping], extractor: str,
+                      *, supersede: bool = False) -> tuple[int, list[int]]:
         """Insert or refresh a document and its claims (for this extractor) in one transaction.
 
         Returns the document id and the claim ids in claim order. Existing claim rows of the same
         (document, extractor, idx) keep their ids, so FAISS ids and stored findings stay valid.
+        ``supersede``: other current documents stored under the same path become older versions of
+        this one (``replaced_by``), in the same transaction; re-ingesting an old version makes it
+        current again.
         """
         record = {k: doc.get(k) for k in _DOC_FIELDS}
         if not record["content_hash"] or record["text"] is None:
@@ -150,6 +156,13 @@ class Store:
                 else:
                     record["added_at"] = _now()
                     doc_id = self.db["documents"].insert(record).last_pk
+                if supersede and record["path"]:
+                    self.db.execute(
+                        "update documents set replaced_by = ? where path = ? and id != ? "
+                        "and (replaced_by is null or replaced_by != ?)",
+                        [doc_id, record["path"], doc_id, doc_id],
+                    )
+                    self.db.execute("update documents set replaced_by = null where id = ?", [doc_id])
                 old = {
                     r["idx"]: r["id"]
                     for r in self.db["claims"].rows_where(
@@ -261,3 +274,243 @@ class Store:
 
     def findings_for(self, comparison_id: int) -> list[dict]:
         return list(self.db["findings"].rows_where("comparison_id = ?", [comparison_id], order_by="id"))
+
+    # -- selections -----------------------------------------------------------------------------
+    def current_documents(self, *, paths: Sequence[str] = (), since: str | None = None,
+                          sources: Sequence[str] = (), with_text: bool = False) -> list[dict]:
+        """Current versions of stored documents (not replaced by a newer ingest of the same path),
+        optionally only under these path prefixes, dated on/after ``since`` (undated ones are kept
+        out then), or from these sources (``ingest_source`` or ``source``). Ordered by id."""
+        cols = "id, content_hash, path, title, date, source, ingest_source, url, lang, encoding, format"
+        if with_text:
+            cols += ", text"
+        where, args = ["replaced_by is null"], []
+        if paths:
+            ors = []
+            for p in paths:
+                p = p.rstrip("/")
+                ors.append("(path = ? or path like ? escape '\\')")
+                esc = p.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                args += [p, esc + "/%"]
+            where.append("(" + " or ".join(ors) + ")")
+        if since:
+            where.append("date is not null and date >= ?")
+            args.append(since)
+        if sources:
+            marks = ",".join("?" * len(sources))
+            where.append(f"(coalesce(ingest_source, source) in ({marks}))")
+            args += list(sources)
+        sql = f"select {cols} from documents where {' and '.join(where)} order by id"
+        cur = self.db.execute(sql, args)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def documents_by_ids(self, ids: Sequence[int]) -> dict[int, dict]:
+        out: dict[int, dict] = {}
+        ids = list(dict.fromkeys(ids))
+        for s in range(0, len(ids), 500):
+            chunk = ids[s:s + 500]
+            for r in self.db["documents"].rows_where(f"id in ({','.join('?' * len(chunk))})", chunk):
+                out[r["id"]] = r
+        return out
+
+    def claims_by_ids(self, ids: Sequence[int]) -> dict[int, dict]:
+        out: dict[int, dict] = {}
+        ids = list(dict.fromkeys(ids))
+        for s in range(0, len(ids), 500):
+            chunk = ids[s:s + 500]
+            for r in self.db["claims"].rows_where(f"id in ({','.join('?' * len(chunk))})", chunk):
+                out[r["id"]] = r
+        return out
+
+    def claim_vectors(self, model_id: str, extractor: str, document_ids: Sequence[int] | None = None,
+                      claim_ids: Sequence[int] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(claim ids, document ids, vectors) of claims that have an embedding by ``model_id``,
+        for all documents or only these; ordered by claim id."""
+        base = ("select c.id, c.document_id, e.dim, e.vector from claims c join embeddings e "
+                "on e.text_hash = c.text_hash and e.model_id = ? where c.extractor = ?")
+        rows = []
+        if document_ids is None and claim_ids is None:
+            rows = self.db.execute(base + " order by c.id", [model_id, extractor]).fetchall()
+        else:
+            col, wanted = ("c.document_id", document_ids) if claim_ids is None else ("c.id", claim_ids)
+            wanted = list(dict.fromkeys(wanted))
+            for s in range(0, len(wanted), 500):
+                chunk = wanted[s:s + 500]
+                rows += self.db.execute(base + f" and {col} in ({','.join('?' * len(chunk))})",
+                                        [model_id, extractor, *chunk]).fetchall()
+            rows.sort(key=lambda r: r[0])
+        rows = [r for r in rows if len(r[3]) == 4 * r[2]]
+        if not rows:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, 0), np.float32)
+        ids = np.array([r[0] for r in rows], dtype=np.int64)
+        docs = np.array([r[1] for r in rows], dtype=np.int64)
+        vecs = np.stack([np.frombuffer(r[3], dtype="<f4") for r in rows]).astype(np.float32)
+        return ids, docs, vecs
+
+    def embedded_claim_ids(self, model_id: str, extractor: str) -> np.ndarray:
+        rows = self.db.execute(
+            "select c.id from claims c join embeddings e on e.text_hash = c.text_hash and e.model_id = ? "
+            "where c.extractor = ? order by c.id", [model_id, extractor]).fetchall()
+        return np.array([r[0] for r in rows], dtype=np.int64)
+
+    # -- the FAISS index ------------------------------------------------------------------------
+    def index_file(self, model_id: str, extractor: str):
+        from .index import index_path
+
+        return index_path(self.path, f"{model_id}|{extractor}")
+
+    def claim_index(self, model_id: str, extractor: str, dim: int, *, exact_limit: int | None = None,
+                    save: bool = True):
+        """The persisted index of this model's claim vectors, brought in line with the database:
+        loaded if intact, missing vectors added, rebuilt if it holds claims that no longer exist."""
+        from .index import EXACT_LIMIT, ClaimIndex
+
+        limit = EXACT_LIMIT if exact_limit is None else exact_limit
+        key = f"{model_id}|{extractor}"
+        path = self.index_file(model_id, extractor)
+        idx = ClaimIndex.load(path, key, exact_limit=limit) if path is not None else None
+        db_ids = self.embedded_claim_ids(model_id, extractor)
+        changed = False
+        if idx is not None and idx.dim != dim:
+            idx = None
+        if idx is not None:
+            have = idx.ids()
+            if np.setdiff1d(have, db_ids, assume_unique=True).size:  # stale: claims were deleted
+                idx = None
+            else:
+                missing = np.setdiff1d(db_ids, have, assume_unique=True)
+                if missing.size:
+                    ids, _, vecs = self.claim_vectors(model_id, extractor, claim_ids=missing.tolist())
+                    idx.add(ids, vecs)
+                    changed = True
+        if idx is None:
+            ids, _, vecs = self.claim_vectors(model_id, extractor)
+            idx = ClaimIndex.build(ids, vecs if len(ids) else np.zeros((0, dim), np.float32), dim, key,
+                                   exact_limit=limit)
+            changed = True
+        if changed and save and path is not None:
+            try:
+                idx.save(path)
+            except OSError as exc:
+                raise StorageError(f"{path}: cannot write the claim index ({exc.strerror or exc})") from exc
+        return idx
+
+    def index_health(self, model_id: str, extractor: str) -> dict:
+        """What the persisted index holds compared with the database (nothing is changed)."""
+        from .index import ClaimIndex
+
+        path = self.index_file(model_id, extractor)
+        db_ids = self.embedded_claim_ids(model_id, extractor)
+        out = {"path": str(path) if path else None, "claims_with_vectors": int(db_ids.size)}
+        idx = ClaimIndex.load(path, f"{model_id}|{extractor}") if path is not None and path.exists() else None
+        if idx is None:
+            out.update(state="missing" if path is None or not path.exists() else "unreadable",
+                       indexed=0, missing=int(db_ids.size), stale=0)
+            return out
+        have = idx.ids()
+        missing = int(np.setdiff1d(db_ids, have, assume_unique=True).size)
+        stale = int(np.setdiff1d(have, db_ids, assume_unique=True).size)
+        out.update(state="ok" if not missing and not stale else "out of date", kind=idx.kind,
+                   indexed=idx.ntotal, missing=missing, stale=stale)
+        return out
+
+    def rebuild_index(self, model_id: str, extractor: str, dim: int, *, exact_limit: int | None = None):
+        from .index import EXACT_LIMIT, ClaimIndex
+
+        ids, _, vecs = self.claim_vectors(model_id, extractor)
+        idx = ClaimIndex.build(ids, vecs if len(ids) else np.zeros((0, dim), np.float32), dim,
+                               f"{model_id}|{extractor}",
+                               exact_limit=EXACT_LIMIT if exact_limit is None else exact_limit)
+        path = self.index_file(model_id, extractor)
+        if path is not None:
+            idx.save(path)
+        return idx
+
+    def models_of_kind(self, kind: str) -> list[dict]:
+        return list(self.db["models"].rows_where("kind = ?", [kind], order_by="first_used"))
+
+    # -- audits ---------------------------------------------------------------------------------
+    def audit_by_key(self, key: str) -> dict | None:
+        rows = list(self.db["audits"].rows_where("key = ?", [key], limit=1))
+        return rows[0] if rows else None
+
+    def audit(self, audit_id: int) -> dict | None:
+        rows = list(self.db["audits"].rows_where("id = ?", [audit_id], limit=1))
+        return rows[0] if rows else None
+
+    def latest_audit(self) -> dict | None:
+        rows = list(self.db["audits"].rows_where(order_by="id desc", limit=1))
+        return rows[0] if rows else None
+
+    def start_audit(self, key: str, selection: Mapping, params: Mapping, models: Mapping,
+                    stories: Mapping[int, int], pairs: Sequence[tuple[int, int, int, int]]) -> int:
+        """Record an audit, the story of each document and the document pairs to cross-check
+        ((story, document_a, document_b, shared matches)), in one transaction; or return the
+        existing audit with this key, unchanged."""
+        with self.db.atomic():
+            row = self.audit_by_key(key)
+            if row:
+                return row["id"]
+            aid = self.db["audits"].insert({
+                "key": key, "selection": json.dumps(selection, ensure_ascii=False, sort_keys=True),
+                "params": json.dumps(params, sort_keys=True), "models": json.dumps(models, sort_keys=True),
+                "status": "running", "n_documents": len(stories), "n_stories": len(set(stories.values())),
+                "created_at": _now(),
+            }).last_pk
+            self.db["audit_stories"].insert_all(
+                [{"audit_id": aid, "document_id": d, "story": s} for d, s in sorted(stories.items())])
+            self.db["audit_pairs"].insert_all(
+                [{"audit_id": aid, "story": st, "document_a": a, "document_b": b, "shared": n,
+                  "comparison_id": None} for st, a, b, n in pairs])
+        return aid
+
+    def audit_stories(self, audit_id: int) -> dict[int, int]:
+        return {r["document_id"]: r["story"] for r in self.db["audit_stories"].rows_where("audit_id = ?", [audit_id])}
+
+    def audit_pairs(self, audit_id: int, *, pending_only: bool = False) -> list[dict]:
+        where = "audit_id = ?" + (" and comparison_id is null" if pending_only else "")
+        return list(self.db["audit_pairs"].rows_where(where, [audit_id], order_by="story, document_a, document_b"))
+
+    def link_comparison(self, audit_id: int, document_a: int, document_b: int, comparison_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("update audit_pairs set comparison_id = ? where audit_id = ? and document_a = ? "
+                            "and document_b = ?", [comparison_id, audit_id, document_a, document_b])
+
+    def finish_audit(self, audit_id: int) -> None:
+        with self.db.atomic():
+            self.db["audits"].update(audit_id, {"status": "done", "finished_at": _now()})
+
+    def findings_of_comparisons(self, comparison_ids: Sequence[int]) -> list[dict]:
+        out: list[dict] = []
+        ids = list(comparison_ids)
+        for s in range(0, len(ids), 500):
+            chunk = ids[s:s + 500]
+            out += list(self.db["findings"].rows_where(
+                f"comparison_id in ({','.join('?' * len(chunk))})", chunk, order_by="comparison_id, id"))
+        return out
+
+    def findings_of_claim(self, claim_id: int) -> list[dict]:
+        """Every stored finding about this claim, newest comparison first, with the comparison's time."""
+        sql = ("select f.*, c.updated_at, c.nli as nli_model from findings f join comparisons c "
+               "on c.id = f.comparison_id where f.claim_id = ? order by c.updated_at desc, f.id")
+        cur = self.db.execute(sql, [claim_id])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
+    def findings_checksum(self) -> str:
+        """sha256 over every comparison's findings by content (document hashes, claim positions,
+        verdicts, rounded scores), independent of row ids and timestamps: equal databases give
+        equal checksums however the work was interrupted and resumed."""
+        import hashlib
+
+        sql = ("select cmp.key, f.side, c.idx, da.content_hash, f.verdict, round(f.confidence, 4), "
+               "e.idx, round(f.similarity, 4), f.reasons from findings f "
+               "join comparisons cmp on cmp.id = f.comparison_id "
+               "join claims c on c.id = f.claim_id join documents da on da.id = c.document_id "
+               "left join claims e on e.id = f.evidence_claim_id")
+        rows = sorted(json.dumps(list(r), ensure_ascii=False) for r in self.db.execute(sql))
+        h = hashlib.sha256()
+        for r in rows:
+            h.update(r.encode("utf-8") + b"\n")
+        return h.hexdigest()

@@ -211,25 +211,297 @@ def claims(
     _run(ctx, work)
 
 
+def _progress_bar(quiet: bool, label: str):
+    """A rich progress bar on stderr (None when quiet or stderr is not a terminal)."""
+    if quiet or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    return Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    TextColumn("[dim]{task.fields[item]}"), console=Console(stderr=True), transient=True)
+
+
+def _since(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--since")
+
+
+@app.command()
+def ingest(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Article files or folders (walked recursively for .txt/.md/.html/.jsonl).")],
+    source: Annotated[Optional[str], typer.Option("--source", help="Outlet name for these articles (default: the article's own metadata, else its folder's name).")] = None,
+    max_bytes: Annotated[Optional[int], typer.Option("--max-bytes", help="Skip files larger than this (default 10 MB).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Add articles to the claims database (new or changed ones only; safe to interrupt and re-run)."""
+    failed = []
+
+    def work():
+        from claims_db import Store
+
+        from .ingest import ingest as run
+
+        settings = _settings(ctx.obj, max_bytes=max_bytes)
+        bar = _progress_bar(quiet, "ingesting")
+        with Store(settings.db_path) as store:
+            if bar is None:
+                res = run(paths, settings, store, source=source)
+            else:
+                with bar:
+                    task = bar.add_task("ingest", total=None, item="")
+
+                    def on_file(done, total, path):
+                        bar.update(task, completed=done, total=total, item=Path(path).name if path else "")
+
+                    res = run(paths, settings, store, source=source, on_file=on_file)
+        failed.extend(res.failed)
+        for path, problem in res.failed:
+            _err(f"{path}: {problem} (skipped)")
+        index = f"; index: {res.index['vectors']} claims ({res.index['kind']})" if res.index else ""
+        sys.stdout.write(f"{res.files} files: {res.new} new, {res.changed} changed, {res.unchanged} unchanged "
+                         f"articles, {len(res.failed)} skipped; {res.claims_added} claims stored, "
+                         f"{res.embedded} embedded{index}\n")
+
+    _run(ctx, work)
+    if failed:
+        raise typer.Exit(1)
+
+
+class AuditFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    html = "html"
+
+
+@app.command()
+def audit(
+    ctx: typer.Context,
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Only articles ingested from these folders or files (default: the whole database).")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="Only articles dated on or after this day (YYYY-MM-DD).")] = None,
+    source: Annotated[Optional[list[str]], typer.Option("--source", help="Only these outlets (repeatable).")] = None,
+    fmt: Annotated[AuditFormat, typer.Option("--format", "-f", help="table (terminal), json, csv, md or html.")] = AuditFormat.table,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
+    window_days: Annotated[int, typer.Option("--window-days", min=0, help="Dated articles further apart than this are never one story.")] = 7,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 3 if any finding has this verdict.")] = None,
+    width: Annotated[Optional[int], typer.Option("--width", help="Terminal width for the report.")] = None,
+    bidi: Annotated[Optional[BidiMode], typer.Option("--bidi", help="visual or logical right-to-left rendering.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress messages.")] = False,
+) -> None:
+    """Cross-check stored articles story by story: findings, per-source counts, agreement matrix, most contested claims.
+
+    Articles are grouped into stories by matching claims (and dates); within a story each pair of
+    articles is compared claim by claim. Killed and re-run, it resumes where it stopped.
+    """
+    summary = {}
+
+    def work():
+        from claims_db import Store
+
+        from .audit import AuditParams, Selection, build_report, run_audit
+        from .pipeline import Models
+
+        settings = _settings(ctx.obj, bidi=bidi.value if bidi else None)
+        selection = Selection(paths=tuple(str(Path(p).resolve()) for p in (paths or [])),
+                              since=_since(since), sources=tuple(source or ()))
+        params = AuditParams(window_days=window_days)
+        bar = _progress_bar(quiet, "cross-checking")
+        say = _progress(quiet)
+        with Store(settings.db_path) as store:
+            models = Models(settings)
+            if bar is None:
+                aid = run_audit(store, settings, models, selection, params, progress=say)
+            else:
+                with bar:
+                    task = bar.add_task("audit", total=None, item="article pairs")
+
+                    def on_pair(done, total):
+                        bar.update(task, completed=done, total=total)
+
+                    aid = run_audit(store, settings, models, selection, params, on_pair=on_pair, progress=say)
+            report = build_report(store, aid)
+        summary.update(report.summary())
+        _emit_audit(report, fmt.value, output, width, settings.bidi)
+
+    _run(ctx, work)
+    if fail_on and fail_on != FailOn.never and summary.get(fail_on.value, 0) > 0:
+        raise typer.Exit(3)
+
+
+def _emit_audit(report, fmt: str, output: Optional[str], width: Optional[int], bidi: str) -> None:
+    if fmt == "table":
+        from rich.console import Console
+
+        from .audit_report import render_audit
+
+        if output and output != "-":
+            with open(output, "w", encoding="utf-8") as fh:
+                render_audit(report, Console(file=fh, width=width or 140, color_system=None), bidi="logical")
+        else:
+            render_audit(report, Console(width=width) if width else Console(), bidi=bidi)
+        return
+    from .export import export_audit, write_output
+
+    write_output(export_audit(report, fmt), output)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(help="What to look for, in any language.")],
+    k: Annotated[int, typer.Option("--k", "-k", min=1, max=1000, help="How many claims to show.")] = 10,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON (schema factcheck.search/1).")] = False,
+    width: Annotated[Optional[int], typer.Option("--width", help="Terminal width.")] = None,
+    bidi: Annotated[Optional[BidiMode], typer.Option("--bidi", help="visual or logical right-to-left rendering.")] = None,
+) -> None:
+    """Find stored claims like TEXT (any language), with their counterparts in other articles and verdicts."""
+
+    def work():
+        from claims_db import Store
+
+        from .pipeline import Models
+        from .search import hits_json, search as run
+
+        settings = _settings(ctx.obj, bidi=bidi.value if bidi else None)
+        if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
+            from .errors import FactcheckError
+
+            raise FactcheckError(f"{settings.db_path}: no database yet (add articles with 'factcheck ingest PATH')")
+        with Store(settings.db_path) as store:
+            hits = run(text, store, Models(settings), k)
+        if json_out:
+            import json
+
+            sys.stdout.write(json.dumps(hits_json(hits, text), ensure_ascii=False, indent=2) + "\n")
+        else:
+            from rich.console import Console
+
+            from .audit_report import render_hits
+
+            render_hits(hits, Console(width=width) if width else Console(), bidi=settings.bidi)
+
+    _run(ctx, work)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    audit_id: Annotated[str, typer.Option("--audit", help="Which stored audit: its number or 'latest'.")] = "latest",
+    fmt: Annotated[AuditFormat, typer.Option("--format", "-f", help="json, csv, md, html or table.")] = AuditFormat.html,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+) -> None:
+    """Export a stored audit report (no recomputation)."""
+
+    def work():
+        from claims_db import Store
+
+        from .audit import build_report
+        from .errors import FactcheckError
+
+        settings = _settings(ctx.obj)
+        if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
+            raise FactcheckError(f"{settings.db_path}: no database yet")
+        with Store(settings.db_path) as store:
+            if audit_id == "latest":
+                row = store.latest_audit()
+                if row is None:
+                    raise FactcheckError(f"{settings.db_path}: no audit stored yet (run 'factcheck audit')")
+                aid = row["id"]
+            else:
+                try:
+                    aid = int(audit_id)
+                except ValueError:
+                    raise typer.BadParameter(f"{audit_id!r} is not an audit number or 'latest'", param_hint="--audit")
+            report = build_report(store, aid)
+        _emit_audit(report, fmt.value, output, None, settings.bidi)
+
+    _run(ctx, work)
+
+
 @db_app.command("status")
-def db_status(ctx: typer.Context) -> None:
-    """Counts, schema version and pending migrations of the claims database."""
+def db_status(
+    ctx: typer.Context,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Counts, schema version, pending migrations, integrity, index health and findings checksum."""
 
     def work():
         from claims_db import Store
 
         settings = _settings(ctx.obj)
         if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
-            sys.stdout.write(f"{settings.db_path}: no database yet (it is created by the first compare)\n")
+            sys.stdout.write(f"{settings.db_path}: no database yet (it is created by the first compare or ingest)\n")
             return
         with Store(settings.db_path, migrate=False) as store:
             applied, pending = store.applied_migrations(), store.pending_migrations()
-            sys.stdout.write(f"database: {settings.db_path}\n")
-            sys.stdout.write(f"schema: {applied[-1] if applied else 'empty'} ({len(applied)} migrations applied, "
-                             f"{len(pending)} pending{': ' + ', '.join(pending) if pending else ''})\n")
-            sys.stdout.write(f"integrity: {store.integrity_check()}\n")
-            for table, n in store.counts().items():
-                sys.stdout.write(f"{table}: {n}\n")
+            info = {"database": str(settings.db_path), "schema": applied[-1] if applied else None,
+                    "migrations_applied": len(applied), "migrations_pending": pending,
+                    "integrity": store.integrity_check(), "counts": store.counts(), "indexes": []}
+            if not pending:
+                from . import claims as claims_stage
+
+                for m in store.models_of_kind("embedder"):
+                    info["indexes"].append({"model": m["id"], **store.index_health(m["id"], claims_stage.EXTRACTOR_ID)})
+                info["findings_checksum"] = store.findings_checksum()
+                last = store.latest_audit()
+                info["latest_audit"] = None if last is None else {k: last[k] for k in ("id", "status", "n_documents", "n_stories", "created_at", "finished_at")}
+        if json_out:
+            import json
+
+            sys.stdout.write(json.dumps(info, ensure_ascii=False, indent=2) + "\n")
+            return
+        w = sys.stdout.write
+        w(f"database: {info['database']}\n")
+        w(f"schema: {info['schema'] or 'empty'} ({info['migrations_applied']} migrations applied, "
+          f"{len(pending)} pending{': ' + ', '.join(pending) if pending else ''})\n")
+        w(f"integrity: {info['integrity']}\n")
+        for table, n in info["counts"].items():
+            w(f"{table}: {n}\n")
+        for ix in info["indexes"]:
+            w(f"index ({ix['model']}): {ix['state']}, {ix.get('indexed', 0)} of {ix['claims_with_vectors']} claims"
+              f"{', ' + ix['kind'] if ix.get('kind') else ''}{', ' + str(ix['missing']) + ' missing' if ix.get('missing') else ''}"
+              f"{', ' + str(ix['stale']) + ' stale' if ix.get('stale') else ''}\n")
+        if "findings_checksum" in info:
+            w(f"findings checksum: {info['findings_checksum'][:16]}\n")
+        if info.get("latest_audit"):
+            a = info["latest_audit"]
+            w(f"latest audit: #{a['id']} {a['status']}, {a['n_documents']} articles, {a['n_stories']} stories\n")
+
+    _run(ctx, work)
+
+
+@db_app.command("rebuild-index")
+def db_rebuild_index(ctx: typer.Context) -> None:
+    """Rebuild the FAISS claim index from the stored embeddings (exact or HNSW by size)."""
+
+    def work():
+        from claims_db import Store
+
+        from . import claims as claims_stage
+        from .errors import FactcheckError
+        from .pipeline import Models
+
+        settings = _settings(ctx.obj)
+        if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
+            raise FactcheckError(f"{settings.db_path}: no database yet")
+        with Store(settings.db_path) as store:
+            models = Models(settings)
+            from .ingest import backfill, sync_index
+
+            backfill(store, models)
+            sync_index(store, models)  # registers the encoder
+            idx = store.rebuild_index(models.embedder.model_id, claims_stage.EXTRACTOR_ID, models.embedder.dim)
+            sys.stdout.write(f"index rebuilt: {idx.ntotal} claims, {idx.kind}, "
+                             f"{store.index_file(models.embedder.model_id, claims_stage.EXTRACTOR_ID)}\n")
 
     _run(ctx, work)
 

@@ -199,6 +199,25 @@ class CompareOptions:
     verdict: VerdictParams = DEFAULT_VERDICT_PARAMS
 
 
+def effective_options(options: CompareOptions, nli: NLIModel | None) -> CompareOptions:
+    """The options a comparison really runs with: the NLI model's own decision thresholds (chosen
+    on its validation data, see nli_train.package) replace the defaults."""
+    thresholds = getattr(nli, "thresholds", None)
+    if thresholds and options.verdict == DEFAULT_VERDICT_PARAMS:
+        from dataclasses import replace
+
+        return replace(options, verdict=replace(
+            options.verdict, entailment=thresholds["entailment"], contradiction=thresholds["contradiction"]))
+    return options
+
+
+def comparison_key(hash_a: str, hash_b: str, embedder_id: str, nli_id: str | None, options: CompareOptions) -> str:
+    """The stored comparison's key: everything that determines its result."""
+    params = {"retrieval": asdict(options.retrieval), "verdict": asdict(options.verdict)}
+    return text_hash(json.dumps([hash_a, hash_b, claims_stage.EXTRACTOR_ID, embedder_id, nli_id, params],
+                                sort_keys=True))
+
+
 def compare_documents(
     doc_a: Document,
     doc_b: Document,
@@ -222,13 +241,7 @@ def compare_documents(
     m_ab, m_ba = align.complete(pa.claims, pb.claims, va, vb, m_ab, m_ba, options.retrieval.min_similarity)
 
     nli = models.nli
-    thresholds = getattr(nli, "thresholds", None)
-    if thresholds and options.verdict == DEFAULT_VERDICT_PARAMS:
-        # the model's own decision thresholds, chosen on its validation data (see nli_train.package)
-        from dataclasses import replace
-
-        options = replace(options, verdict=replace(
-            options.verdict, entailment=thresholds["entailment"], contradiction=thresholds["contradiction"]))
+    options = effective_options(options, nli)
     sides = [("a", pa, pb, m_ab), ("b", pb, pa, m_ba)]
     nli_scores: dict[tuple[str, int], tuple[NLIScores, NLIScores]] = {}
     if nli is not None:
@@ -268,10 +281,7 @@ def _store_report(store, report: Report, pa: Prepared, pb: Prepared, options: Co
     if report.nli:
         store.register_model(report.nli, "nli", models.settings.nli or "", report.nli.rsplit("@", 1)[-1])
     params = {"retrieval": asdict(options.retrieval), "verdict": asdict(options.verdict)}
-    key_src = json.dumps(
-        [pa.doc.content_hash, pb.doc.content_hash, claims_stage.EXTRACTOR_ID, report.embedder, report.nli, params],
-        sort_keys=True,
-    )
+    key = comparison_key(pa.doc.content_hash, pb.doc.content_hash, report.embedder, report.nli, options)
     ids = {"a": pa.claim_ids, "b": pb.claim_ids}
     rows = []
     for f in report.findings:
@@ -290,7 +300,7 @@ def _store_report(store, report: Report, pa: Prepared, pb: Prepared, options: Co
             "reasons": json.dumps(list(f.reasons), ensure_ascii=False),
         })
     store.save_comparison(
-        {"key": text_hash(key_src), "document_a": pa.doc_id, "document_b": pb.doc_id,
+        {"key": key, "document_a": pa.doc_id, "document_b": pb.doc_id,
          "extractor": claims_stage.EXTRACTOR_ID, "embedder": report.embedder, "nli": report.nli,
          "params": json.dumps(params), "summary": json.dumps(report.summary())},
         rows,
