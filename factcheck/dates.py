@@ -34,6 +34,8 @@ _add_months("января,январь,январе|февраля,феврал�
 _KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"]
 for _i, _m in enumerate(_KK_MONTHS, start=1):
     MONTHS[_m] = _i
+_KK_MONTHS.append("қыркүйег")  # a vowel ending voices the final к: "қыркүйегінде"
+MONTHS["қыркүйег"] = 9
 _KK_SUFFIX = r"(?:[а-яәіңғүұқөһ]{0,6})"
 
 _MONTH_WORDS = sorted((re.escape(m) for m in MONTHS if m not in _KK_MONTHS), key=len, reverse=True)
@@ -50,7 +52,9 @@ def month_of(word: str) -> int | None:
     return None
 
 
-_DAY = r"(?P<d>\d{1,2})(?:-?(?:го|е|ого))?"
+_DAY = r"(?P<d>\d{1,2})(?:-?(?:го|е|ого|ші|шы|інші|ыншы))?"  # "5-го ноября", "6-шы қараша"
+# the year after a day and month: "7 November 2025", "29 ستمبر، 2022", "30 سبتمبر، من عام 1882"
+_THEN_YEAR = r"(?:[,،]?\s+(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<y>\d{4})" + E + r")?"
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|سے|إلى|الى|до|по|and|و)\s+)"
 
 _DATE_PATTERNS = [
@@ -64,8 +68,10 @@ _DATE_PATTERNS = [
                           r"(?:,?\s+(?P<y>\d{4}))?" + E)),
     ("mdy", re.compile(r"(?<!\w)(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
                        r"(?:,?\s+(?P<y>\d{4}))?" + E)),
-    ("dmy-name", re.compile(B + _DAY + r"\s+(?:من\s+)?(?P<mon>" + MONTH_RE + r")(?!\w)"
-                            r"(?:,?\s+(?P<y>\d{4})" + E + r")?")),
+    # Kazakh puts the year first: "2018 жылдың 29 қыркүйегінде", "2017 жылдың шілдесінде"
+    ("ydm-kk", re.compile(B + r"(?P<y>\d{4})\s+жыл(?:дың|ғы|ы)\s+(?:" + _DAY + r"\s+)?(?P<mon>(?:"
+                          + "|".join(_KK_MONTHS) + r")" + _KK_SUFFIX + r")(?!\w)")),
+    ("dmy-name", re.compile(B + _DAY + r"\s+(?:من\s+)?(?P<mon>" + MONTH_RE + r")(?!\w)" + _THEN_YEAR)),
     ("my", re.compile(r"(?<!\w)(?P<mon>" + MONTH_RE + r")\s+(?P<y>\d{4})" + E)),
 ]
 

@@ -23,17 +23,20 @@ _NUMBER_RE_NO_SPACE = re.compile(B + r"(?P<n>" + NUM_NO_SPACE + r")")
 WORD_RE = re.compile(r"[^\W\d_]+(?:\.(?=[^\W\d_]\.))?")
 _PCT_RE = re.compile(r"\s?[%٪]")
 _PERCENT_PHRASES = [tuple(p.split()) for p in lx.PERCENT_WORDS]
-_PER_HOUR = re.compile(r"\s*(?:/\s?h\b|/\s?ч\b|per hour|an hour|a hour|فی گھنٹہ|في الساعة|в час|сағатына)")
+_PER_HOUR = re.compile(r"\s*(?:/\s?h\b|/\s?ч\b|per hour|an hour|a hour|فی گھنٹہ|في الساعة|в час|сағатына|/\s?сағ\b)")
 _PCT_BEFORE_RE = re.compile(r"[%٪]\s?$")
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b|-(?:й|я|е|го|ое|ый|ой|му|м|ю|х|ші|шы|інші|ыншы)\b|\s?ویں(?!\w)", re.IGNORECASE)
 _YEAR_WORDS = {lx.fold(w) for w in ("год", "года", "году", "годом", "г", "жылы", "жылғы", "жыл", "жылдың",
                                     "жылға", "жылдан", "жылдары", "ء")}
 _YEAR_BEFORE = {lx.fold(w) for w in ("in", "since", "by", "until", "of", "year", "в", "с", "к", "до", "عام", "العام",
                                      "سنة", "منذ", "بحلول", "حتى", "في", "سال")}
+# "N سے M", "от N до M", "من N إلى M", "N to M", "بين N و M" (و glued to M or not)
+_RANGE_WORDS_RE = re.compile(r"\s+((?:to|سے|إلى|الى|до|and)\s+|و\s*)(" + NUM + r")" + E)
 _NOT_AN_ID = {lx.fold(w) for w in (
     "about", "around", "over", "some", "nearly", "almost", "more", "less", "at", "in", "on", "by", "since", "until",
     "from", "to", "of", "the", "and", "or", "only", "just", "all", "than", "under", "up", "after", "before",
-    "около", "более", "менее", "почти", "свыше", "в", "на", "с", "к", "до", "по", "за", "из", "от", "и", "а")}
+    "около", "более", "менее", "почти", "свыше", "в", "на", "с", "к", "до", "по", "за", "из", "от", "и", "а")} | {
+    phrase[-1] for phrase in lx.APPROX_BEFORE}  # "Toll Soars Above 800" (title case): "above", not a name
 
 
 
@@ -75,12 +78,15 @@ def digit_numbers(s: Scan) -> None:
         if value is None:
             continue
         # "N سے M", "от N до M", "من N إلى M", "N to M": a range
-        rng = re.compile(r"\s+(?:to|سے|إلى|الى|до|and|و)\s+(" + NUM + r")" + E).match(s.low, b)
+        rng = _RANGE_WORDS_RE.match(s.low_waw, b)
         if rng and s.free(b, rng.end()):
-            hi = to_float(rng.group(1))
+            hi = to_float(rng.group(2))
             opener = s.prev_word(a)
-            wants_opener = rng.group(0).split()[0] in ("and", "و", "до")
-            if hi is not None and value < hi and (not wants_opener or (
+            word = rng.group(1).strip()
+            wants_opener = word in ("and", "و", "до")
+            if hi is not None and hi <= value and not wants_opener:
+                value, hi = hi, value  # "3 سے 3", "4 to 2": still the span the writer gave
+            if hi is not None and value <= hi and (not wants_opener or (
                     opener is not None and s.words[opener][2] in lx.RANGE_OPENERS)):
                 if re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100 and 1800 <= hi <= 2100:
                     s.add("year", a, rng.end(), value=value, value_max=hi, precision=1.0, approx="range")
@@ -213,6 +219,15 @@ def unit_after(s: Scan, end: int) -> tuple[str | None, int]:
             for p in ("ال", "و", "ب", "ل"):
                 if word.startswith(p) and word[len(p):] in lx.UNIT_WORDS:
                     return lx.UNIT_WORDS[word[len(p):]], we
+        if s.lang in (None, "ar") and word.endswith("ا") and len(word) > 3:  # accusative "ميلاً", "كيلومترًا"
+            if word[:-1] in lx.CURRENCY_WORDS:
+                return lx.CURRENCY_WORDS[word[:-1]], we
+            if word[:-1] in lx.UNIT_WORDS:
+                unit = lx.UNIT_WORDS[word[:-1]]
+                rate = _PER_HOUR.match(s.low, we) if unit in ("km", "mile") else None
+                if rate:
+                    return ("kmh" if unit == "km" else "mph"), rate.end()
+                return unit, we
         # adjectives before the noun: "28 بلین امریکی ڈالر", "120 million cubic metres", "пяти крупных стран"
         if word in lx.CURRENCY_ADJ or (skipped < (1 if s.lang == "ar" else 2) and word not in lx.SCALES
                                        and not _is_number_word(s, word)):

@@ -84,6 +84,7 @@ class Scan:
         # "و38": the Arabic conjunction glued to a number is read as a space (same length)
         self.norm = re.sub(r"(?<![\w])و(?=\d)", " ", ascii_digits(text))
         self.low = re.sub(r"(?<![\w])و(?=\d)", " ", same_length_fold(text))
+        self.low_waw = same_length_fold(text)  # "بين 14 و29": the glued و kept, for ranges
         self.taken = bytearray(len(text))
         self.found: list[Quantity] = []
         self.words = [(m.start(), m.end(), m.group().replace("\u0640", "")) for m in WORD_RE.finditer(self.low)]
