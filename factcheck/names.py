@@ -184,7 +184,7 @@ def _tok_match(keys: tuple[str, ...], other: Token) -> bool:
 _EXTRA = {  # variants and demonyms (stems for Cyrillic adjectives)
     "US": "US, U.S., USA, America, American, Americans, امریکہ, امریکی, امریکا, أمريكا, أمريكي, الأمريكي, "
           "الأمريكية, الأمريكيون, الأمريكيين, أمريكية, أمريكيين, الولايات المتحدة الأمريكية, США, Америка, "
-          "американск, американк, американц, АҚШ, америкалық",
+          "американск, американк, американц, АҚШ, америкалық, американдық",
     "KZ": "Kazakh, Kazakhs, Kazakhstani, قازق, قازقستان, کازاخستان, قازقستانی, الكازاخستاني, الكازاخستانية, "
           "الكازاخي, الكازاخية, كازاخي, казахск, казахстанск, қазақ, қазақстандық",
     "RU": "Russian, Russians, روسی, روس, روسيا, الروسي, الروسية, روسي, российск, русск, Ресей, ресейлік, орыс",
@@ -196,7 +196,8 @@ _EXTRA = {  # variants and demonyms (stems for Cyrillic adjectives)
     "IN": "India, Indian, بھارت, بھارتی, ہندوستان, ہندوستانی, الهند, الهندي, الهندية, индийск, үнді",
     "PK": "Pakistani, پاکستانی, الباكستاني, пакистанск",
     "UA": "Ukrainian, یوکرین, یوکرینی, أوكرانيا, الأوكراني, الأوكرانية, украинск, украиналық",
-    "TR": "Turkey, Turkish, Türkiye, ترکی, ترکیہ, تركيا, التركي, التركية, Турция, турецк, түрік",
+    "TR": "Turkey, Turkish, Turks, Türkiye, ترکی, ترکیہ, ترک, تركيا, التركي, التركية, أتراك, الأتراك, Турция, "
+          "турецк, түрік",
     "SA": "Saudi, سعودی, سعودیہ, السعودية, السعودي, саудовск",
     "AE": "UAE, Emirati, امارات, اماراتی, الإمارات, الإماراتي, Эмираты, эмиратск",
     "SY": "Syrian, سوریہ, سوریا, شامی, السوري, السورية, сирийск",
@@ -280,6 +281,13 @@ def _cyr_index() -> dict[str, list[tuple[str, str, int]]]:
 
 
 @lru_cache(maxsize=4096)
+def _cyrillic_demonym(word: str) -> bool:
+    """A demonym stem from the variants list ("американк" + и): lower case in Russian and Kazakh."""
+    return any(word.startswith(st) and len(word) - len(st) <= 4 for code, names in _EXTRA.items()
+               for st in (fold(x.strip()) for x in names.split(",")) if len(st) >= 6 and _CYR.match(st) and " " not in st)
+
+
+@lru_cache(maxsize=4096)
 def _cyrillic_country(word: str) -> str | None:
     for stem, code, max_end in _cyr_index().get(word[:3], ()):
         if word.startswith(stem) and len(word) - len(stem) <= max_end:
@@ -359,7 +367,8 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
                     code = _cyrillic_country(t.folded)
                     if code:
                         hit = (1, code)
-                if hit and not cased_ok and not (_CYR.match(t.folded) and _CYR_ADJ.search(t.folded)):
+                if hit and not cased_ok and not (_CYR.match(t.folded) and (
+                        _CYR_ADJ.search(t.folded) or _cyrillic_demonym(t.folded))):
                     hit = None  # "того" is not Togo; "американские" is American
         if hit and i + hit[0] < len(toks) and toks[i + hit[0]].folded in _OCEANS:
             hit = None  # "Indian Ocean", "Индийский океан"

@@ -82,3 +82,11 @@ def test_no_name_conflict_from_conventions_translations_or_headlines():
                     "сказал Майкл Стил, бывший председатель Республиканского комитета", "ru") == []
     # two caseless scripts: nothing marks a shared word as a name, so a changed next word is not compared
     assert _reasons("یہ میچ رحیم جانسن نے جیتا۔", "ur", "فاز رحيم سترلينج بالمباراة.", "ar") == []
+
+
+def test_demonyms_lower_case_and_plural():
+    assert [n.entity for n in find_names("был обвинен в нападении на американку", "ru")] == ["country:US"]
+    assert [n.entity for n in find_names("ترکی کے بعد سب سے زیادہ ترک باشندے", "ur")] == ["country:TR", "country:TR"]
+    assert [n.entity for n in find_names("يصفه بعض الأتراك الذين يعيشون في ألمانيا", "ar")] == [
+        "country:TR", "country:DE"]
+    assert find_names("того же года", "ru") == ()  # not Togo
