@@ -195,8 +195,9 @@ def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
                     return True  # "29 ستمبر، 2022" states the year apart from the day
                 continue
             y = _year_of(q)
-            if r.kind == "year" and y is not None and _overlap(Quantity("year", "", 0, 0, value=y, precision=1.0), r):
-                return True
+            if r.kind == "year" and y is not None and _overlap(Quantity("year", "", 0, 0, value=y, precision=1.0), r) \
+                    and not any(o.kind == "date" and not _dates_agree(q, o) for o in others):
+                return True  # a bare year explains a full date unless the other side dates it otherwise
             continue
         if r.kind == "date":
             y = _year_of(r)
@@ -206,18 +207,24 @@ def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
         if not _kinds_meet(q, r):
             continue
         same_value = q.value is not None and q.value == r.value
-        if same_value and q.value_max == r.value_max:
-            return True  # the same figure, whatever kind or unit each side read it as
+        if same_value and q.value_max == r.value_max and not (r.unit == "clock" and q.unit != "clock"
+                                                              and not _in_digits(q)):
+            return True  # the same figure, whatever kind or unit each side read it as; but "two buses"
+            # is not explained by "2 pm"
         if q.kind == r.kind or {q.kind, r.kind} <= {"number", "ordinal"}:
             if q.kind == "number" and r.kind == "number":
                 same_unit_there = any(o.unit == q.unit for o in others if o.kind == "number")
                 if (not same_unit_there and _converted(q, r)) or (q.unit == r.unit and _same_mantissa(q, r)):
                     return True
-                if not _units_ok(q, r) and q.unit is not None and r.unit is not None:
-                    continue
+                if not _units_ok(q, r):
+                    continue  # "more than 270" is not explained by "76,000 hectares"
             if _overlap(q, r):
                 return True
     return False
+
+
+def _in_digits(q: Quantity) -> bool:
+    return any(ch.isdigit() for ch in ascii_digits(q.text))
 
 
 def _kinds_meet(q: Quantity, r: Quantity) -> bool:
@@ -254,6 +261,21 @@ def _ordinal_surplus(mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -
     return out
 
 
+def _repeat_surplus(mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Quantity]:
+    """Numbers ``mine`` states more often than ``theirs`` does (which states them at least once)."""
+    out = []
+    seen: dict[tuple, int] = {}
+    for q in mine:
+        if q.kind not in ("number", "percent") or q.value is None:
+            continue
+        key = (q.kind, q.value, q.value_max)
+        seen[key] = seen.get(key, 0) + 1
+        there = sum(1 for r in theirs if r.kind == q.kind and r.value == q.value and r.value_max == q.value_max)
+        if there and seen[key] > there:
+            out.append(q)
+    return out
+
+
 def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Discrepancy]:
     """Kinds (and roles) for which each side states a value the other side does not explain."""
     a_only = [q for q in ours if _can_conflict(q) and not explained(q, theirs)]
@@ -261,6 +283,12 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
     # ordinals count as mentions: "first ... second ... first" against "third ... second ... first"
     a_only += [q for q in _ordinal_surplus(ours, theirs) if q not in a_only]
     b_only += [r for r in _ordinal_surplus(theirs, ours) if r not in b_only]
+    # a value stated twice against once, when the other side has a value left over: "four from four" /
+    # "five from four", "2.4 million ... 2.4 million" / "2.4 million ... 3.5 million"
+    if b_only and not a_only:
+        a_only = [q for q in _repeat_surplus(ours, theirs) if _can_conflict(q)]
+    elif a_only and not b_only:
+        b_only = [r for r in _repeat_surplus(theirs, ours) if _can_conflict(r)]
     out: list[Discrepancy] = []
     for kind in ("date", "year", "number", "percent", "ordinal"):
         a = [q for q in a_only if _group(q) == kind]

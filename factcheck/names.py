@@ -33,10 +33,15 @@ from .lexicon import fold
 import itertools
 
 # --- keys ---------------------------------------------------------------------------------------
-_LATIN_DIGRAPHS = [("sch", "s"), ("tch", "s"), ("dzh", "j"), ("ch", "s"), ("sh", "s"), ("zh", "j"),
+_LATIN_DIGRAPHS = [("tion", "sion"), ("sch", "s"), ("tch", "s"), ("dzh", "j"), ("ch", "s"), ("sh", "s"), ("zh", "j"),
                    ("kh", "h"), ("gh", ""), ("ph", "f"), ("th", "t"), ("ck", "k"), ("qu", "k"), ("ts", "ts"),
-                   ("tz", "ts"), ("dj", "j"), ("x", "ks"), ("ng", "n"), ("w", "")]
-_CYR_DIGRAPHS = [("дж", "ж"), ("нг", "н"), ("ц", "тс")]
+                   ("tz", "ts"), ("dj", "j"), ("x", "ks"), ("w", "")]
+_CYR_DIGRAPHS = [("дж", "ж"), ("ц", "тс")]
+# "ng" is one sound before a consonant or at the end ("Washington", "Вашингтон", "Beijing"), two before a
+# vowel ("Menga" / "Менга" / "مينجا")
+_LATIN_NG = re.compile(r"ng(?![aeiouy])")
+_CYR_NG = re.compile(r"нг(?![аеиоуыэюяәіүұө])")
+_LATIN_FINAL_H = re.compile(r"(?<=[aeiou])h$")  # "Deborah" / "ديبورا", "Sarah" / "سارا"
 _CLASSES: dict[str, str] = {}
 for _cls, _letters in {
     "B": "bpбпبپ", "F": "fvвфفڤ", "T": "tdтдتطدضذثٹڈ", "S": "szсзшщчцسصزظشچژ",
@@ -63,10 +68,12 @@ def name_key(word: str) -> str:
     w = fold(word).replace("\u0640", "").replace("ھ", "")
     w = re.sub(r"['’`ʼ]s$", "", w)
     if re.search(r"[a-z]", w):
+        w = _LATIN_FINAL_H.sub("", _LATIN_NG.sub("n", w))
         for a, b in _LATIN_DIGRAPHS:
             w = w.replace(a, b)
         w = re.sub(r"c(?=[eiy])", "s", w).replace("c", "k")
     elif re.search(r"[а-яәіңғүұқөһ]", w):
+        w = _CYR_NG.sub("н", w)
         for a, b in _CYR_DIGRAPHS:
             w = w.replace(a, b)
     while w and w[-1] in _FINAL_VOWELISH:
@@ -92,12 +99,21 @@ def _edit1(a: str, b: str) -> bool:
     return False
 
 
+def _drop(key: str, classes: str) -> str:
+    """A key without the given (weak) classes, repeats collapsed again: "FLTFT" less F is "LT"."""
+    out = []
+    for c in key:
+        if c not in classes and (not out or out[-1] != c):
+            out.append(c)
+    return "".join(out)
+
+
 def keys_match(a: str, b: str) -> bool:
     if len(a) < 2 or len(b) < 2:
         return a == b and len(a) >= 1
     if a == b:
         return True
-    af, bf = a.replace("F", ""), b.replace("F", "")
+    af, bf = _drop(a, "F"), _drop(b, "F")
     if af and af == bf:
         return True
     if min(len(a), len(b)) >= 3 and abs(len(a) - len(b)) == 1 and (a.startswith(b) or b.startswith(a)):
@@ -168,7 +184,7 @@ def _tok_match(keys: tuple[str, ...], other: Token) -> bool:
 _EXTRA = {  # variants and demonyms (stems for Cyrillic adjectives)
     "US": "US, U.S., USA, America, American, Americans, امریکہ, امریکی, امریکا, أمريكا, أمريكي, الأمريكي, "
           "الأمريكية, الأمريكيون, الأمريكيين, أمريكية, أمريكيين, الولايات المتحدة الأمريكية, США, Америка, "
-          "американск, американк, американц, АҚШ, америкалық",
+          "американск, американк, американц, АҚШ, америкалық, американдық",
     "KZ": "Kazakh, Kazakhs, Kazakhstani, قازق, قازقستان, کازاخستان, قازقستانی, الكازاخستاني, الكازاخستانية, "
           "الكازاخي, الكازاخية, كازاخي, казахск, казахстанск, қазақ, қазақстандық",
     "RU": "Russian, Russians, روسی, روس, روسيا, الروسي, الروسية, روسي, российск, русск, Ресей, ресейлік, орыс",
@@ -180,7 +196,8 @@ _EXTRA = {  # variants and demonyms (stems for Cyrillic adjectives)
     "IN": "India, Indian, بھارت, بھارتی, ہندوستان, ہندوستانی, الهند, الهندي, الهندية, индийск, үнді",
     "PK": "Pakistani, پاکستانی, الباكستاني, пакистанск",
     "UA": "Ukrainian, یوکرین, یوکرینی, أوكرانيا, الأوكراني, الأوكرانية, украинск, украиналық",
-    "TR": "Turkey, Turkish, Türkiye, ترکی, ترکیہ, تركيا, التركي, التركية, Турция, турецк, түрік",
+    "TR": "Turkey, Turkish, Turks, Türkiye, ترکی, ترکیہ, ترک, تركيا, التركي, التركية, أتراك, الأتراك, Турция, "
+          "турецк, түрік",
     "SA": "Saudi, سعودی, سعودیہ, السعودية, السعودي, саудовск",
     "AE": "UAE, Emirati, امارات, اماراتی, الإمارات, الإماراتي, Эмираты, эмиратск",
     "SY": "Syrian, سوریہ, سوریا, شامی, السوري, السورية, сирийск",
@@ -264,6 +281,13 @@ def _cyr_index() -> dict[str, list[tuple[str, str, int]]]:
 
 
 @lru_cache(maxsize=4096)
+def _cyrillic_demonym(word: str) -> bool:
+    """A demonym stem from the variants list ("американк" + и): lower case in Russian and Kazakh."""
+    return any(word.startswith(st) and len(word) - len(st) <= 4 for code, names in _EXTRA.items()
+               for st in (fold(x.strip()) for x in names.split(",")) if len(st) >= 6 and _CYR.match(st) and " " not in st)
+
+
+@lru_cache(maxsize=4096)
 def _cyrillic_country(word: str) -> str | None:
     for stem, code, max_end in _cyr_index().get(word[:3], ()):
         if word.startswith(stem) and len(word) - len(stem) <= max_end:
@@ -291,6 +315,9 @@ _AR_TITLES = [tuple(fold(w) for w in t.split()) for t in (
     "صدر", "وزیر اعظم", "وزیراعظم", "وزیر", "مسٹر", "مسز", "جناب", "ریورنڈ", "فادر", "سیکرٹری", "سفیر",
     "جنرل", "شہزادہ", "بادشاہ", "گورنر", "میئر", "ڈاکٹر", "سینیٹر")]
 _AR_STOP = {fold(w) for w in ["نے", "کے", "کی", "کا", "کو", "سے", "میں", "پر", "اور", "یہ", "وہ", "ہے", "ہیں", "تھا", "تھے", "نہیں", "بھی", "کہ", "جو", "جس", "ان", "اس", "ایک", "في", "من", "إلى", "على", "عن", "مع", "أن", "إن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "قد", "لم", "لن", "كان", "كانت", "و", "أو", "ثم", "بعد", "قبل", "حيث", "كما", "قال", "وقال", "أكد", "أعلن", "يوم", "خلال"]}
+
+
+_AR_DEFINITE = re.compile(r"(?:ال|لل|بال|وال|فال|كال)")  # a definite noun ("للجنة": "of the committee")
 
 
 def _is_cased(text: str) -> bool:
@@ -340,7 +367,8 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
                     code = _cyrillic_country(t.folded)
                     if code:
                         hit = (1, code)
-                if hit and not cased_ok and not (_CYR.match(t.folded) and _CYR_ADJ.search(t.folded)):
+                if hit and not cased_ok and not (_CYR.match(t.folded) and (
+                        _CYR_ADJ.search(t.folded) or _cyrillic_demonym(t.folded))):
                     hit = None  # "того" is not Togo; "американские" is American
         if hit and i + hit[0] < len(toks) and toks[i + hit[0]].folded in _OCEANS:
             hit = None  # "Indian Ocean", "Индийский океан"
@@ -402,7 +430,7 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
                 k += 1  # "الرئيس الأمريكي دونالد ترامب", "رئيس مقدونيا جورج"
             group = []
             while k < len(toks) and len(group) < 3 and not used[k] and toks[k].folded not in _AR_STOP \
-                    and re.match(r"[\u0600-\u06ff]", toks[k].folded) and not toks[k].folded.startswith("ال") \
+                    and re.match(r"[\u0600-\u06ff]", toks[k].folded) and not _AR_DEFINITE.match(toks[k].folded) \
                     and (not group or _adjacent(text, group[-1], toks[k], offset)):
                 group.append(toks[k])
                 k += 1
@@ -466,9 +494,9 @@ def _name_in(name: Name, names_other: tuple[Name, ...], toks_other: list[Token])
 
 def name_conflicts(text_a: str, lang_a: str | None, text_b: str, lang_b: str | None) -> list[NameConflict]:
     """Names (countries, persons) that claim A states and claim B replaces with another (see module doc)."""
-    na, nb = find_names(text_a, lang_a), find_names(text_b, lang_b)
-    if not na and not nb:
+    if not isinstance(text_a, str) or not isinstance(text_b, str):
         return []
+    na, nb = find_names(text_a, lang_a), find_names(text_b, lang_b)
     ta, tb = tokens(text_a), tokens(text_b)
     a_state = [(n, _name_in(n, nb, tb)) for n in na]
     b_state = [(n, _name_in(n, na, ta)) for n in nb]
@@ -487,36 +515,99 @@ def name_conflicts(text_a: str, lang_a: str | None, text_b: str, lang_b: str | N
         if a_only and b_only:
             out.append(NameConflict(sort, tuple(dict.fromkeys(n.text for n in a_only)),
                                     tuple(dict.fromkeys(n.text for n in b_only))))
-    # a person whose first name matches and whose other name does not ("Gjorge Ivanov" / "جورج بتروف")
-    for mine, theirs_names, theirs_toks, own_toks in ((a_state, nb, tb, ta), (b_state, na, ta, tb)):
-        for n, st in mine:
-            if st != "partial" or n.entity or len(n.tokens) < 2:
-                continue
-            first, rest, last = n.tokens[0], n.tokens[1:], n.tokens[-1]
-            if len(first.keys[0]) < 3 or len(last.keys[0]) < 3:
-                continue  # short keys ("Kim", "Jong", "Ng") match too loosely across scripts
-            if any(_tok_match(t.keys, o) for t in rest for o in theirs_toks):
-                continue  # only the first name is shared when the other names differ
-            other = None
-            for k, f in enumerate(theirs_toks):
-                if not any(a == b for a in first.keys for b in f.keys) or k + 1 >= len(theirs_toks):
-                    continue  # the first name must be the same word, not merely close
-                nxt = theirs_toks[k + 1]
-                if (len(nxt.keys[0]) < 3 or nxt.folded in _AR_STOP or nxt.folded in _STOP_CAPS
-                        or re.match(r"(?:ال|لل|بال|وال)", nxt.folded)  # a definite noun, not a name
-                        or any(_tok_match(nxt.keys, o) for o in own_toks)
-                        or (_is_cased(nxt.text) and not nxt.text[:1].isupper())
-                        or not _adjacent(text_b if mine is a_state else text_a, f, nxt, 0)):
-                    continue
-                other = f.text + " " + nxt.text
-                break
-            if other:
-                ours, theirs = (n.text,), (other,)
-                if mine is b_state:
-                    ours, theirs = theirs, ours
-                out.append(NameConflict("person", ours, theirs))
-                return out
+    if not out:
+        out += _substitutions(text_a, ta, na, text_b, tb, nb)
     return out
+
+
+# --- one word of a name replaced ------------------------------------------------------------------
+def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
+    """Whether a word is on the other side, under a looser match than ``keys_match`` (a word the other
+    side merely spells differently is not a replacement): also equal once the weak classes H (an
+    unwritten "h": "Graham" / "Грэм") and F (v/w: "Fleetwood" / "Флитвуд") are dropped after the
+    first letter, when three classes are left."""
+    def loose(k: str, o: str) -> bool:
+        if keys_match(k, o):
+            return True
+        k2, o2 = k[:1] + _drop(k[1:], "HF"), o[:1] + _drop(o[1:], "HF")
+        k2, o2 = _drop(k2, ""), _drop(o2, "")
+        return min(len(k2), len(o2)) >= 3 and k2 == o2
+
+    return any(loose(k, o) for k in t.keys for tok in toks for o in tok.keys) or any(
+        loose(t.keys[0], p) for p in pairs)
+
+
+_UR_AR_FUNCTION = {fold(w) for w in (
+    "جبکہ", "اپنے", "اپنی", "اپنا", "دیگر", "بعد", "قبل", "لیے", "لئے", "ساتھ", "تک", "گیا", "گئی", "گئے", "کر",
+    "کرنے", "کرتے", "کیا", "کیے", "کی", "ہو", "ہوا", "ہوئے", "ہونے", "رہا", "رہے", "رہی", "تھی", "والے", "والی",
+    "نہ", "صرف", "پہلے", "جب", "تو", "اب", "یا", "لیکن", "مگر", "اگر", "بہت", "سب", "کچھ", "کوئی", "ہر", "جن",
+    "جنہوں", "انہوں", "انہیں", "اسے", "انہیں", "آج", "کل", "گزشتہ", "بتایا", "کہا", "مطابق", "دوران", "طرف",
+    "جانب", "بھی", "پاس", "وقت", "بین", "بين", "أنه", "إنه", "لكن", "حتى", "منذ", "عند", "عندما", "بأن", "هناك",
+    "أي", "كل", "غير", "ضد", "حول", "لدى", "وقد", "وكان", "كانت", "ولكن", "لقد", "أيضا", "فقط", "يكون", "تم",
+    "وفي", "فيما", "بينما", "أمام", "بشأن", "نحو", "لها", "له", "لهم", "عليه", "فيه", "منه", "إلا", "اليوم")}
+
+
+def _headline(toks: list[Token]) -> bool:
+    """Title case ("Out-of-Form Mickelson Faces Test"): capitals mark every word, not names."""
+    long = [t for t in toks if len(t.text) >= 4 and _is_cased(t.text)]
+    return len(long) >= 4 and not any(not _capitalised(t) for t in long)
+
+
+def _name_word(t: Token, names: tuple[Name, ...], headline: bool) -> bool:
+    """Whether a word can be part of a person's name in its script: in Latin/Cyrillic a word of a
+    capitalised name (not a title; never in a headline); in Arabic script not a function word, title or
+    definite noun."""
+    if len(t.keys[0]) < 2 or any(n.entity and n.start <= t.start < n.end for n in names):
+        return False
+    if _is_cased(t.text):
+        return not headline and any(not n.entity and n.start <= t.start < n.end for n in names) \
+            and t.folded.rstrip(".") not in _TITLES
+    if not re.match(r"[\u0600-\u06ff]", t.folded):
+        return False
+    return (t.folded not in _AR_STOP and t.folded not in _UR_AR_FUNCTION and (t.folded,) not in _AR_TITLES
+            and not re.match(r"(?:ال|لل|بال|وال|فال|كال)", t.folded))
+
+
+def _anchors(a: Token, b: Token) -> bool:
+    """The same name word on both sides: equal keys (not merely close ones), two classes at least."""
+    return any(len(k) >= 2 and k == o for k in a.keys for o in b.keys)
+
+
+def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: str, tb: list[Token],
+                   nb: tuple[Name, ...]) -> list[NameConflict]:
+    """A name whose first word is the same on both sides and whose next word differs: "Gjorge Petrov" /
+    "جورج إيفانوف", "Brett Termes" / "بریٹ کیوانو". The differing words must each be absent from the
+    other side (``_found_in``) and be name words in their scripts (``_name_word``): in Latin or Cyrillic
+    text both words belong to one capitalised name, so "President Trump" / "Президент США" or a
+    partly translated name ("Central Sulawesi" / "جزیرہ سولاویسی") is no conflict."""
+    pairs_a = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(ta)]
+    pairs_b = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(tb)]
+    ha, hb = _headline(ta), _headline(tb)
+    for i, x in enumerate(ta[:-1]):
+        if not _name_word(x, na, ha):
+            continue
+        for k, y in enumerate(tb[:-1]):
+            if not _anchors(x, y) or not _name_word(y, nb, hb) or not (_is_cased(x.text) or _is_cased(y.text)):
+                continue  # two caseless scripts: no cue that the shared word is a name
+            p, o = ta[i + 1], tb[k + 1]
+            short = min(len(p.keys[0]), len(o.keys[0])) if len(x.keys[0]) < 3 else max(len(p.keys[0]), len(o.keys[0]))
+            if not (_name_word(p, na, ha) and _name_word(o, nb, hb)) or short < 3:
+                continue  # "Kim Jong" / "Ким Чен": short keys on short anchors match too loosely
+            if not (_adjacent(text_a, x, p, 0) and _adjacent(text_b, y, o, 0)):
+                continue
+            if _same_name(na, x, p) is False or _same_name(nb, y, o) is False:
+                continue
+            if _found_in(p, tb, pairs_b) or _found_in(o, ta, pairs_a):
+                continue
+            return [NameConflict("person", (text_a[x.start:p.end],), (text_b[y.start:o.end],))]
+    return []
+
+
+def _same_name(names: tuple[Name, ...], x: Token, p: Token) -> bool | None:
+    """Whether two cased words belong to one detected name (None for caseless words)."""
+    if not _is_cased(x.text):
+        return None
+    return any(n.start <= x.start and p.end <= n.end for n in names if not n.entity)
 
 
 def _spelled_in(n: Name, toks: list[Token]) -> bool:

@@ -45,3 +45,36 @@ def test_no_false_alarm_from_roles_rounding_bounds_units_or_periods():
     assert reasons("call 0800 555 111", "en", "позвоните 0800 555 111", "ru") == []
     # a value only one side states
     assert reasons("28 billion dollars and 5 ministers", "en", "28 مليار دولار", "ar") == []
+
+
+def test_values_explained_only_by_values_of_a_compatible_role():
+    # a bound with no unit is not explained by an area on the other side
+    assert reasons("responsible for more than 270 buildings and 76,000 hectares", "en",
+                   "مسؤولة عن أكثر من 405 مبنى و76 ألف هكتار", "ar") == [
+        "number differs: this claim says 270, the other source says 405"]
+    # a count in words is not explained by a clock time with the same figure
+    assert reasons("At 2 pm two police buses arrived", "en", "دوپہر 2 بجے پولیس کی تین بسیں پہنچیں", "ur") == [
+        "number differs: this claim says 2 (two), the other source says 3 (تین)"]
+    assert reasons("At 2 pm three police buses arrived", "en", "دوپہر 2 بجے پولیس کی تین بسیں پہنچیں", "ur") == []
+    # Arabic accusative units ("ميلاً") and speeds
+    assert reasons("winds of 85 mph, moving at 12 mph", "en",
+                   "رياح 85 ميلاً في الساعة ويتحرك بسرعة 10 ميلاً في الساعة", "ar") == [
+        "number differs: this claim says 12, the other source says 10"]
+
+
+def test_a_value_stated_twice_against_once():
+    assert reasons("They won four of four matches", "en", "Они выиграли пять из четырех матчей", "ru") == [
+        "number differs: this claim says 4 (four), the other source says 5 (пять)"]
+    assert reasons("They won four of four matches", "en", "Они выиграли четыре из четырех матчей", "ru") == []
+
+
+def test_a_date_against_a_day_month_and_a_separate_year():
+    assert reasons("He was born on September 30, 1882 in Germany", "en",
+                   "ولد يوم 28 سبتمبر في ألمانيا عام 1882", "ar") == [
+        "date differs: this claim says 1882-09-30 (September 30, 1882), the other source says --09-28 (28 سبتمبر)"]
+    assert reasons("He was born on September 30, 1882 in Germany", "en",
+                   "ولد يوم 30 سبتمبر في ألمانيا عام 1882", "ar") == []
+    assert reasons("He was born on September 30, 1882 in Germany", "en",
+                   "ولد يوم 28 سبتمبر، من عام 1882 في ألمانيا", "ar") == [
+        "date differs: this claim says 1882-09-30 (September 30, 1882), "
+        "the other source says 1882-09-28 (28 سبتمبر، من عام 1882)"]

@@ -41,3 +41,52 @@ def test_never_crash(a, b):
     name_key(a)
     find_names(a, "ur")
     name_conflicts(a, "en", b, "ar")
+
+
+def test_keys_for_silent_h_and_ng_before_a_vowel():
+    assert name_key("Deborah") == name_key("ديبورا") == "TBR"  # a final "h" after a vowel is not written
+    assert name_key("Menga") == name_key("مينجا") == name_key("Менга") == "MNH"  # "ng" + vowel: n + g
+    assert name_key("Washington") == "SNTN" and keys_match(name_key("Washington"), name_key("Вашингтон"))
+    assert keys_match(name_key("Fleetwood"), name_key("Флитвуд"))  # w written в: dropped with F
+
+
+def _reasons(a, la, b, lb):
+    return [c.reason() for c in name_conflicts(a, la, b, lb)]
+
+
+def test_one_word_of_a_name_replaced_across_scripts():
+    assert _reasons("The report was written by Deborah Lang last week.", "en",
+                    "كتبت التقرير ديبورا راميريز الأسبوع الماضي.", "ar") == [
+        "names differ: this claim names Deborah Lang, the other source names ديبورا راميريز"]
+    assert _reasons("Матч выиграл Рахим Джонсон.", "ru", "The match was won by Raheem Sterling.", "en") == [
+        "names differ: this claim names Рахим Джонсон, the other source names Raheem Sterling"]
+    assert _reasons("یہ میچ رحیم جانسن نے جیتا۔", "ur", "The match was won by Raheem Sterling.", "en") == [
+        "names differ: this claim names رحیم جانسن, the other source names Raheem Sterling"]
+    # the same people, spelt the way each script spells them
+    assert _reasons("The report was written by Deborah Ramirez last week.", "en",
+                    "كتبت التقرير ديبورا راميريز الأسبوع الماضي.", "ar") == []
+    assert _reasons("Матч выиграл Рахим Стерлинг.", "ru", "The match was won by Raheem Sterling.", "en") == []
+    assert _reasons("Tommy Fleetwood won again.", "en", "Томми Флитвуд снова выиграл.", "ru") == []
+    assert _reasons("Graham Dorrans is hopeful.", "en", "Грэм Дорранс настроен оптимистично.", "ru") == []
+
+
+def test_no_name_conflict_from_conventions_translations_or_headlines():
+    # Korean names: Russian writes "Чен" for "Jong"; short keys on a short first name are not compared
+    assert _reasons("Kim Jong Un met the envoy.", "en", "Ким Чен Ын встретился с посланником.", "ru") == []
+    # a name whose words are translated
+    assert _reasons("The Security Council met on Friday.", "en", "Совет Безопасности собрался в пятницу.", "ru") == []
+    # title case: capitals mark every word
+    assert _reasons("Out-Of-Form Mickelson Benched On Saturday", "en", "Микельсон не сыграет в субботу", "ru") == []
+    # an Arabic title followed by a definite noun ("of the committee") is not followed by a name
+    assert _reasons("وقال الرئيس السابق للجنة الوطنية مايكل ستيل", "ar",
+                    "сказал Майкл Стил, бывший председатель Республиканского комитета", "ru") == []
+    # two caseless scripts: nothing marks a shared word as a name, so a changed next word is not compared
+    assert _reasons("یہ میچ رحیم جانسن نے جیتا۔", "ur", "فاز رحيم سترلينج بالمباراة.", "ar") == []
+
+
+def test_demonyms_lower_case_and_plural():
+    assert [n.entity for n in find_names("был обвинен в нападении на американку", "ru")] == ["country:US"]
+    assert [n.entity for n in find_names("ترکی کے بعد سب سے زیادہ ترک باشندے", "ur")] == ["country:TR", "country:TR"]
+    assert [n.entity for n in find_names("يصفه بعض الأتراك الذين يعيشون في ألمانيا", "ar")] == [
+        "country:TR", "country:DE"]
+    assert find_names("того же года", "ru") == ()  # not Togo

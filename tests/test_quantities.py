@@ -178,3 +178,40 @@ def test_extract_never_crashes_in_any_language(text, lang):
     for q in extract(text, 3, lang):
         assert text[q.start - 3:q.end - 3] == q.text
         assert Quantity(**dataclasses.asdict(q)) == q
+
+
+def _q(text, lang):
+    return [(q.kind, q.text, q.iso, q.value, q.value_max, q.unit, q.approx) for q in extract(text, 0, lang)]
+
+
+def test_dates_with_the_year_apart_or_first():
+    # Urdu / Arabic: a comma (and "من عام") between the month and the year
+    assert _q("29 ستمبر، 2022 کو ریلی ہو گی", "ur") == [("date", "29 ستمبر، 2022", "2022-09-29", None, None, None, None)]
+    assert _q("ولد يوم 30 سبتمبر، من عام 1882، في ألمانيا", "ar") == [
+        ("date", "30 سبتمبر، من عام 1882", "1882-09-30", None, None, None, None)]
+    # Kazakh: the year first, a day with an ordinal ending, the month with case endings (к voiced to г)
+    assert _q("2018 жылдың 29 қыркүйегінде басталады", "kk") == [
+        ("date", "2018 жылдың 29 қыркүйегінде", "2018-09-29", None, None, None, None)]
+    assert _q("2017 жылдың шілдесінде жариялады", "kk") == [
+        ("date", "2017 жылдың шілдесінде", "2017-07", None, None, None, None)]
+    assert _q("сайлау 6-шы қарашада өтеді", "kk") == [("date", "6-шы қарашада", "--11-06", None, None, None, None)]
+
+
+def test_ranges_with_a_glued_waw_or_in_any_order():
+    assert _q("تتراوح أعمارهم بين 14 و29 عامًا", "ar") == [("number", "14 و29", None, 14.0, 29.0, "year", "range")]
+    assert _q("3 سے 3 انچ بارش", "ur") == [("number", "3 سے 3", None, 3.0, 3.0, "inch", "range")]
+    assert _q("expect 4 to 2 inches", "en") == [("number", "4 to 2", None, 2.0, 4.0, "inch", "range")]
+    assert all(q.value_max is None for q in extract("a 4-1 win", 0, "en"))  # a score, not a range
+
+
+def test_units_in_arabic_accusative_and_kazakh():
+    assert _q("يبعد 385 ميلاً ويتحرك بسرعة 12 ميلاً في الساعة", "ar") == [
+        ("number", "385", None, 385.0, None, "mile", None), ("number", "12", None, 12.0, None, "mph", None)]
+    assert _q("20 жасар ер бала", "kk") == [("number", "20", None, 20.0, None, "year", None)]
+    assert _q("497 миля/сағ (800 км/сағ)", "kk") == [("number", "497", None, 497.0, None, "mph", None),
+                                                   ("number", "800", None, 800.0, None, "kmh", None)]
+
+
+def test_title_case_approximation_is_not_a_name_before_an_identifier():
+    assert _q("Tsunami Toll Soars Above 800", "en") == [("number", "800", None, 800.0, None, None, "more than")]
+    assert _q("Their Boeing 737 landed", "en") == []

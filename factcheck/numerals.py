@@ -1,0 +1,306 @@
+"""Numbers written in digits, and what a number means: scale, percent, currency, unit, approximation.
+
+In:  a ``textscan.Scan`` whose dates are already taken.
+Out: "number", "percent", "year" and digit "ordinal" quantities added to the scan; ``finish`` is also
+     used by ``number_words`` for numbers written in words.
+Holds (see ``quantities`` for the full list): ranges ("27-28", "N سے M", "от N до M"), decades, years
+(1800-2100 without a unit), identifiers skipped ("No. 5", "Boeing 737", "0800 555 111"), thousands
+separators by language.
+"""
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .dates import month_of
+from .textscan import DASH, NUM, NUM_NO_SPACE, B, E, Scan, decimals, to_float
+
+TIME_RE = re.compile(B + r"\d{1,2}:\d{2}(?::\d{2})?" + E)
+PHONE_RE = re.compile(B + r"\d{2,}(?:[ \u00a0]\d{2,}){2,}" + E)
+_RANGE_RE = re.compile(B + r"(?P<a>\d+(?:[.,]\d+)?)" + DASH + r"(?P<b>\d+(?:[.,]\d+)?)" + r"(?![\w]|[.,/:-]\d)")
+_NUMBER_RE = re.compile(B + r"(?P<n>" + NUM + r")")  # Russian/Kazakh: "10 000" is ten thousand
+_NUMBER_RE_NO_SPACE = re.compile(B + r"(?P<n>" + NUM_NO_SPACE + r")")
+WORD_RE = re.compile(r"[^\W\d_]+(?:\.(?=[^\W\d_]\.))?")
+_PCT_RE = re.compile(r"\s?[%٪]")
+_PERCENT_PHRASES = [tuple(p.split()) for p in lx.PERCENT_WORDS]
+_PER_HOUR = re.compile(r"\s*(?:/\s?h\b|/\s?ч\b|per hour|an hour|a hour|فی گھنٹہ|في الساعة|в час|сағатына|/\s?сағ\b)")
+_PCT_BEFORE_RE = re.compile(r"[%٪]\s?$")
+_ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b|-(?:й|я|е|го|ое|ый|ой|му|м|ю|х|ші|шы|інші|ыншы)\b|\s?ویں(?!\w)", re.IGNORECASE)
+_YEAR_WORDS = {lx.fold(w) for w in ("год", "года", "году", "годом", "г", "жылы", "жылғы", "жыл", "жылдың",
+                                    "жылға", "жылдан", "жылдары", "ء")}
+_YEAR_BEFORE = {lx.fold(w) for w in ("in", "since", "by", "until", "of", "year", "в", "с", "к", "до", "عام", "العام",
+                                     "سنة", "منذ", "بحلول", "حتى", "في", "سال")}
+# "N سے M", "от N до M", "من N إلى M", "N to M", "بين N و M" (و glued to M or not)
+_RANGE_WORDS_RE = re.compile(r"\s+((?:to|سے|إلى|الى|до|and)\s+|و\s*)(" + NUM + r")" + E)
+_NOT_AN_ID = {lx.fold(w) for w in (
+    "about", "around", "over", "some", "nearly", "almost", "more", "less", "at", "in", "on", "by", "since", "until",
+    "from", "to", "of", "the", "and", "or", "only", "just", "all", "than", "under", "up", "after", "before",
+    "около", "более", "менее", "почти", "свыше", "в", "на", "с", "к", "до", "по", "за", "из", "от", "и", "а")} | {
+    phrase[-1] for phrase in lx.APPROX_BEFORE}  # "Toll Soars Above 800" (title case): "above", not a name
+
+
+
+
+# --- numbers written in digits ------------------------------------------------------------------
+def digit_ranges(s: Scan) -> None:
+    for m in _RANGE_RE.finditer(s.norm):
+        if not s.free(m.start(), m.end()):
+            continue
+        a, b = to_float(m.group("a")), to_float(m.group("b"))
+        if a is None or b is None or not a < b:
+            continue
+        if re.fullmatch(r"\d{4}", m.group("a")) and re.fullmatch(r"\d{2,4}", m.group("b")):
+            if len(m.group("b")) == 2:  # 2019-20
+                b = float(int(m.group("a")[:2] + m.group("b")))
+                if not a < b:
+                    continue
+            if 1800 <= a <= 2100 and 1800 <= b <= 2100:
+                s.add("year", m.start(), m.end(), value=a, value_max=b, precision=1.0, approx="range")
+                continue
+        prec = 10.0 ** -max(decimals(m.group("a")), decimals(m.group("b")))
+        finish(s, m.start(), m.end(), a, prec, value_max=b, raw=m.group("a"))
+
+
+def digit_numbers(s: Scan) -> None:
+    pattern = _NUMBER_RE if s.lang in ("ru", "kk") else _NUMBER_RE_NO_SPACE
+    for m in pattern.finditer(s.norm):
+        a, b = m.start(), m.end()
+        if not s.free(a, b):
+            continue
+        raw = m.group("n")
+        if re.search(r"[ \u00a0\u202f]", raw) and (re.search(r"\d[ \u00a0\u202f]$", s.norm[:a])
+                                                  or re.match(r"[ \u00a0\u202f]\d", s.norm[b:])):
+            s.take(a, b)  # "0800 555 111": a phone number, not 555,111
+            continue
+        value = to_float(raw)
+        if s.lang not in (None, "en") and re.fullmatch(r"\d{1,3}\.\d{3}", raw):
+            value = to_float(raw.replace(".", ","))  # "15.000 دولار": a thousands dot outside English
+        if value is None:
+            continue
+        # "N سے M", "от N до M", "من N إلى M", "N to M": a range
+        rng = _RANGE_WORDS_RE.match(s.low_waw, b)
+        if rng and s.free(b, rng.end()):
+            hi = to_float(rng.group(2))
+            opener = s.prev_word(a)
+            word = rng.group(1).strip()
+            wants_opener = word in ("and", "و", "до")
+            if hi is not None and hi <= value and not wants_opener:
+                value, hi = hi, value  # "3 سے 3", "4 to 2": still the span the writer gave
+            if hi is not None and value <= hi and (not wants_opener or (
+                    opener is not None and s.words[opener][2] in lx.RANGE_OPENERS)):
+                if re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100 and 1800 <= hi <= 2100:
+                    s.add("year", a, rng.end(), value=value, value_max=hi, precision=1.0, approx="range")
+                else:
+                    finish(s, a, rng.end(), value, 10.0 ** -decimals(raw), value_max=hi, raw=raw)
+                continue
+        ordinal = _ORD_SUFFIX.match(s.low, b)
+        if ordinal and float(value).is_integer():
+            if re.fullmatch(r"\d{1,2}", raw) and re.fullmatch(r"-(?:е|х)", ordinal.group()):
+                s.take(a, ordinal.end())  # "30-е годы": a decade without its century
+                continue
+            if re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100 and ordinal.group().startswith("-"):
+                if not _decade(s, a, b, raw, value):  # "1975-е годы", "2009-го": a year
+                    s.add("year", a, ordinal.end(), value=value, precision=1.0)
+                continue
+            if not _decade(s, a, b, raw, value):
+                s.add("ordinal", a, ordinal.end(), value=value, precision=1.0)
+            continue
+        if _decade(s, a, b, raw, value):
+            continue
+        finish(s, a, b, value, 10.0 ** -decimals(raw), raw=raw)
+
+
+def _decade(s: Scan, a: int, b: int, raw: str, value: float) -> bool:
+    if not (re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2090 and value % 10 == 0):
+        return False
+    m = lx.DECADE_AFTER.match(s.low, b)
+    if not m:
+        return False
+    s.add("year", a, m.end(), value=value, value_max=value + 9, precision=1.0, approx="decade")
+    return True
+
+
+def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max: float | None = None,
+            raw: str | None = None, from_words: bool = False, approx: str | None = None) -> bool:
+    """Scale, percent, currency, unit and approximation around the number text[a:b]; adds it unless it
+    is an identifier. Returns whether a quantity was added."""
+    end = b
+    scale = 1.0
+    # scale word: "28 billion", "2.8bn", "1,5 млрд."
+    glued = s.word_at.get(b)
+    w = glued if glued is not None else s.next_word(b, 2)
+    if w is not None:
+        word = s.words[w][2].rstrip(".")
+        if word in lx.SCALES and (w == glued or word not in lx.SCALE_GLUED_ONLY) and s.free(*s.words[w][:2]):
+            scale = lx.SCALES[word]
+            end = s.words[w][1]
+            if end < len(s.low) and s.low[end] == ".":
+                end += 1
+    value *= scale
+    precision *= scale
+    if value_max is not None:
+        value_max *= scale
+    kind = "number"
+    unit: str | None = None
+    pct = _PCT_RE.match(s.norm, end)
+    if pct:
+        kind, unit, end = "percent", "%", pct.end()
+    else:
+        wi = s.next_word(end, 2)
+        if wi is not None:
+            phrase = _match_phrase(s, wi, _PERCENT_PHRASES)
+            if phrase:
+                kind, unit = "percent", "%"
+                end = s.words[wi + len(phrase) - 1][1]  # "75 في المائة": the phrase is not another 100
+        if _PCT_BEFORE_RE.search(s.norm[max(0, a - 2):a]):
+            kind, unit = "percent", "%"
+    # currency before: "$28", "US$ 5", "USD 5", "£2.8bn"
+    if kind == "number":
+        before = s.norm[max(0, a - 4):a].rstrip().lower()
+        for sym, code in lx.CURRENCY_SYMBOLS.items():
+            if before.endswith(sym) and (sym.isalpha() is False or not before[:-len(sym)][-1:].isalpha()):
+                unit = code
+                break
+    unit_end = end
+    if kind == "number":
+        u, unit_end = unit_after(s, end)
+        if unit is None:
+            unit = u
+        else:
+            unit_end = max(end, unit_end if u == unit else end)
+    # year: 4 digits, no scale, nothing but a year word after it
+    if (kind == "number" and raw is not None and scale == 1.0 and value_max is None
+            and re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100 and (unit is None or _year_word_after(s, b))):
+        prev = s.prev_word(a)
+        if unit is None or _year_word_after(s, b) or (prev is not None and s.words[prev][2] in _YEAR_BEFORE):
+            s.add("year", a, b, value=value, precision=1.0)
+            return True
+    if kind == "number" and _is_identifier(s, a, unit, scale):
+        s.take(a, b)
+        return False
+    # approximation
+    approx = approx or _approx_before(s, a) or _approx_after(s, unit_end) or ("range" if value_max is not None else None)
+    s.add(kind, a, end, value=value, value_max=value_max, precision=precision, unit=unit, approx=approx)
+    return True
+
+
+def _year_word_after(s: Scan, b: int) -> bool:
+    w = s.next_word(b, 2)
+    return w is not None and s.words[w][2].rstrip(".") in _YEAR_WORDS
+
+
+def unit_after(s: Scan, end: int) -> tuple[str | None, int]:
+    """What the number counts: the first unit or currency word after it, skipping up to two
+    adjectives such as "US" / "امریکی" / "американских"; also glued "-year-old", "-летнего"."""
+    glued = lx.UNIT_SUFFIX.match(s.low, end)
+    if glued:
+        return "year", glued.end()
+    pos, skipped = end, 0
+    while skipped <= 2:
+        if s.low.startswith(" a.m", pos) or s.low.startswith(" p.m", pos):
+            return "clock", pos + 4
+        wi = s.next_word(pos, 3)
+        if wi is None:
+            return None, end
+        _ws, we, word = s.words[wi]
+        word = word.rstrip(".")
+        if word in lx.CURRENCY_WORDS:
+            return lx.CURRENCY_WORDS[word], we
+        if word in lx.UNIT_WORDS:
+            unit = lx.UNIT_WORDS[word]
+            if unit in ("km", "mile"):  # "km per hour", "میل فی گھنٹہ", "ميلا في الساعة", "км в час"
+                rate = _PER_HOUR.match(s.low, we)
+                if rate:
+                    return ("kmh" if unit == "km" else "mph"), rate.end()
+            if unit == "hour" and re.match(r"\s+(?:утра|вечера|дня|ночи)\b", s.low[we:]):
+                return "clock", we  # "5 часов утра"
+            return unit, we
+        if s.lang in (None, "ar", "ur"):  # "دولار أمريكي": the adjective may follow; "ملین ڈالر": done above
+            for p in ("ال", "و", "ب", "ل"):
+                if word.startswith(p) and word[len(p):] in lx.UNIT_WORDS:
+                    return lx.UNIT_WORDS[word[len(p):]], we
+        if s.lang in (None, "ar") and word.endswith("ا") and len(word) > 3:  # accusative "ميلاً", "كيلومترًا"
+            if word[:-1] in lx.CURRENCY_WORDS:
+                return lx.CURRENCY_WORDS[word[:-1]], we
+            if word[:-1] in lx.UNIT_WORDS:
+                unit = lx.UNIT_WORDS[word[:-1]]
+                rate = _PER_HOUR.match(s.low, we) if unit in ("km", "mile") else None
+                if rate:
+                    return ("kmh" if unit == "km" else "mph"), rate.end()
+                return unit, we
+        # adjectives before the noun: "28 بلین امریکی ڈالر", "120 million cubic metres", "пяти крупных стран"
+        if word in lx.CURRENCY_ADJ or (skipped < (1 if s.lang == "ar" else 2) and word not in lx.SCALES
+                                       and not _is_number_word(s, word)):
+            pos, skipped = we, skipped + 1
+            continue
+        return None, end
+    return None, end
+
+
+def _is_number_word(s: Scan, word: str) -> bool:
+    return word in s.lexicon(lx.NUMBERS) or word in s.lexicon(lx.ORDINALS) or any(
+        word in ph for ph in lx.APPROX_AFTER) or word in lx.RANGE_WORDS
+
+
+def _is_identifier(s: Scan, a: int, unit: str | None, scale: float) -> bool:
+    if unit is not None or scale != 1.0:
+        return False
+    before = s.low[max(0, a - 3):a]
+    if re.search(r"(?:#|№)\s?$", before):
+        return True
+    w = s.prev_word(a)
+    if w is None:
+        return False
+    ws, _, word = s.words[w]
+    if word.rstrip(".") in lx.ID_WORDS or word in lx.ID_WORDS:
+        return True
+    orig = s.text[ws:s.words[w][1]]
+    if orig[:1].isupper() and orig[:1].isalpha() and word not in _NOT_AN_ID and month_of(word) is None \
+            and word not in lx.SCALE_NAMES:
+        # a capitalised word right before the number, not at the start of the sentence: "Boeing 737"
+        k = ws - 1
+        while k >= 0 and s.text[k] in " \u00a0\"'“«(":
+            k -= 1
+        return k >= 0 and s.text[k] not in ".!?:;…۔؟"
+    return False
+
+
+def _match_phrase(s: Scan, wi: int, phrases) -> tuple[str, ...] | None:
+    for ph in sorted(phrases, key=len, reverse=True):
+        if wi + len(ph) > len(s.words):
+            continue
+        seq = tuple(s.words[wi + k][2] for k in range(len(ph)))
+        if seq == ph and all(s.words[wi + k + 1][0] - s.words[wi + k][1] <= 2 for k in range(len(ph) - 1)):
+            return ph
+    return None
+
+
+def _approx_before(s: Scan, a: int) -> str | None:
+    # skip a currency sign between: "more than $5"
+    j = a
+    while j > 0 and s.norm[j - 1] in " $€£₸₽\u00a0":
+        j -= 1
+    wi = s.word_end.get(j)
+    if wi is None:
+        return None
+    for n in (3, 2, 1):
+        if wi - n + 1 < 0:
+            continue
+        seq = tuple(s.words[k][2] for k in range(wi - n + 1, wi + 1))
+        if seq in lx.APPROX_BEFORE:
+            return lx.APPROX_BEFORE[seq]
+        if seq[0][:1] in ("ل", "و", "ب") and (seq[0][1:],) + seq[1:] in lx.APPROX_BEFORE:
+            return lx.APPROX_BEFORE[(seq[0][1:],) + seq[1:]]  # "لأكثر من"
+    return None
+
+
+def _approx_after(s: Scan, end: int) -> str | None:
+    wi = s.next_word(end, 3)
+    if wi is None:
+        return None
+    for n in (3, 2, 1):
+        seq = tuple(s.words[k][2] for k in range(wi, min(wi + n, len(s.words))))
+        if len(seq) == n and seq in lx.APPROX_AFTER:
+            return lx.APPROX_AFTER[seq]
+    return None
+
