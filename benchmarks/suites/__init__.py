@@ -67,5 +67,7 @@ def registry() -> dict[str, Suite]:
               "benchmarks.suites.speed"),
         _nli_suite(),
         _checks_suite(),
+        Suite("audit", "audit: NTREX corpus quality; ingest/audit time and memory at 60/600/6000 articles; HNSW recall",
+              "benchmarks.suites.audit"),
     ]
     return {s.name: s for s in suites}
