@@ -22,6 +22,10 @@ from .report import VERDICT_STYLES, BidiText
 from .types import AuditReport, Verdict
 
 
+def _n(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
 def _pct(x: float | None) -> str:
     return "–" if x is None else f"{100 * x:.0f}%"
 
@@ -30,8 +34,9 @@ def render_audit(report: AuditReport, console: Console, *, bidi: str = "visual",
     counts = report.summary()
     n_docs = sum(len(s.documents) for s in report.stories) + len(report.singletons)
     head = Text.assemble(
-        (f"audit #{report.audit_id}", "bold"), f" · {report.created_at} · {n_docs} articles · "
-        f"{len(report.stories)} stories · {len(report.singletons)} articles without a counterpart\n",
+        (f"audit #{report.audit_id}", "bold"), f" · {report.created_at} · {_n(n_docs, 'article')} · "
+        f"{_n(len(report.stories), 'story', 'stories')} · "
+        f"{_n(len(report.singletons), 'article')} without a counterpart\n",
         ("contradict ", VERDICT_STYLES[Verdict.CONTRADICT]), str(counts["contradict"]), "   ",
         ("agree ", VERDICT_STYLES[Verdict.AGREE]), str(counts["agree"]), "   ",
         ("unclear ", VERDICT_STYLES[Verdict.UNCLEAR]), str(counts["unclear"]), "   ",
@@ -101,7 +106,7 @@ def render_audit(report: AuditReport, console: Console, *, bidi: str = "visual",
     else:
         console.print(Text("No claim is contradicted by another source.", style="green"))
     if report.singletons:
-        console.print(Text(f"{len(report.singletons)} articles share no story with any other: "
+        console.print(Text(f"{_n(len(report.singletons), 'article shares', 'articles share')} no story with any other: "
                            + ", ".join(d.path.rsplit('/', 1)[-1] for d in report.singletons[:details])
                            + (" …" if len(report.singletons) > details else ""), style="dim"))
 
