@@ -113,6 +113,9 @@ def test_number_words_ordinals_ranges_and_decades():
         ("number", "twenty-five", 25.0, None, "person", None), ("ordinal", "third", 3.0, None, None, None)]
     assert full("خمسة وعشرون شخصا في عيد ميلاده الثالث والستين", "ar") == [
         ("number", "خمسة وعشرون", 25.0, None, "person", None), ("ordinal", "الثالث والستين", 63.0, None, None, None)]
+    # indefinite "ثانٍ" (a second meeting) is an ordinal too, so it answers English "second"
+    assert full("اجتماع ثانٍ بعد اجتماعهم الأول", "ar") == [
+        ("ordinal", "ثانٍ", 2.0, None, None, None), ("ordinal", "الأول", 1.0, None, None, None)]
     assert full("چار چار سے میچ", "ur") == [("number", "چار", 4.0, None, None, None),
                                           ("number", "چار", 4.0, None, None, None)]
     assert [(q.kind, q.iso, q.iso_end) for q in extract("27 سے 28 نومبر تک", 0, "ur")] == [
