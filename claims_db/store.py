@@ -29,6 +29,11 @@ class StorageError(Exception):
     """The database cannot be opened, migrated or written. Message names the file."""
 
 
+def _dicts(cursor) -> list[dict]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, r)) for r in cursor.fetchall()]
+
+
 def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -301,27 +306,22 @@ class Store:
             where.append(f"(coalesce(ingest_source, source) in ({marks}))")
             args += list(sources)
         sql = f"select {cols} from documents where {' and '.join(where)} order by id"
-        cur = self.db.execute(sql, args)
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
+        return _dicts(self.db.execute(sql, args))
+
+    def _rows_by_ids(self, table: str, ids: Sequence[int]) -> dict[int, dict]:
+        out: dict[int, dict] = {}
+        ids = list(dict.fromkeys(ids))
+        for s in range(0, len(ids), 500):
+            chunk = ids[s:s + 500]
+            for r in self.db[table].rows_where(f"id in ({','.join('?' * len(chunk))})", chunk):
+                out[r["id"]] = r
+        return out
 
     def documents_by_ids(self, ids: Sequence[int]) -> dict[int, dict]:
-        out: dict[int, dict] = {}
-        ids = list(dict.fromkeys(ids))
-        for s in range(0, len(ids), 500):
-            chunk = ids[s:s + 500]
-            for r in self.db["documents"].rows_where(f"id in ({','.join('?' * len(chunk))})", chunk):
-                out[r["id"]] = r
-        return out
+        return self._rows_by_ids("documents", ids)
 
     def claims_by_ids(self, ids: Sequence[int]) -> dict[int, dict]:
-        out: dict[int, dict] = {}
-        ids = list(dict.fromkeys(ids))
-        for s in range(0, len(ids), 500):
-            chunk = ids[s:s + 500]
-            for r in self.db["claims"].rows_where(f"id in ({','.join('?' * len(chunk))})", chunk):
-                out[r["id"]] = r
-        return out
+        return self._rows_by_ids("claims", ids)
 
     def claim_vectors(self, model_id: str, extractor: str, document_ids: Sequence[int] | None = None,
                       claim_ids: Sequence[int] | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -494,9 +494,7 @@ class Store:
         """Every stored finding about this claim, newest comparison first, with the comparison's time."""
         sql = ("select f.*, c.updated_at, c.nli as nli_model from findings f join comparisons c "
                "on c.id = f.comparison_id where f.claim_id = ? order by c.updated_at desc, f.id")
-        cur = self.db.execute(sql, [claim_id])
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in cur.fetchall()]
+        return _dicts(self.db.execute(sql, [claim_id]))
 
     def findings_checksum(self) -> str:
         """sha256 over every comparison's findings by content (document hashes, claim positions,

@@ -302,21 +302,13 @@ def ingest(
         raise typer.Exit(1)
 
 
-class AuditFormat(str, enum.Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    md = "md"
-    html = "html"
-
-
 @app.command()
 def audit(
     ctx: typer.Context,
     paths: Annotated[Optional[list[str]], typer.Argument(help="Only articles ingested from these folders or files (default: the whole database).")] = None,
     since: Annotated[Optional[str], typer.Option("--since", help="Only articles dated on or after this day (YYYY-MM-DD).")] = None,
     source: Annotated[Optional[list[str]], typer.Option("--source", help="Only these outlets (repeatable).")] = None,
-    fmt: Annotated[AuditFormat, typer.Option("--format", "-f", help="table (terminal), json, csv, md or html.")] = AuditFormat.table,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="table (terminal), json, csv, md or html.")] = OutputFormat.table,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write the report here instead of stdout.")] = None,
     window_days: Annotated[int, typer.Option("--window-days", min=0, help="Dated articles further apart than this are never one story.")] = 7,
     fail_on: Annotated[Optional[FailOn], typer.Option("--fail-on", help="Exit 3 if any finding has this verdict.")] = None,
@@ -338,6 +330,10 @@ def audit(
         from .pipeline import Models
 
         settings = _settings(ctx.obj, bidi=bidi.value if bidi else None)
+        if fmt is not OutputFormat.table:
+            from .export import check_output
+
+            check_output(output)  # fail before a long audit, not after
         selection = Selection(paths=tuple(str(Path(p).resolve()) for p in (paths or [])),
                               since=_since(since), sources=tuple(source or ()))
         params = AuditParams(window_days=window_days)
@@ -423,7 +419,7 @@ def search(
 def export(
     ctx: typer.Context,
     audit_id: Annotated[str, typer.Option("--audit", help="Which stored audit: its number or 'latest'.")] = "latest",
-    fmt: Annotated[AuditFormat, typer.Option("--format", "-f", help="json, csv, md, html or table.")] = AuditFormat.html,
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="json, csv, md, html or table.")] = OutputFormat.html,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
 ) -> None:
     """Export a stored audit report (no recomputation)."""

@@ -25,6 +25,14 @@ class Verdict(str, enum.Enum):
         return self.value
 
 
+def verdict_counts(findings) -> dict[str, int]:
+    """How many findings have each verdict (every verdict present, in ``Verdict`` order)."""
+    counts = {v.value: 0 for v in Verdict}
+    for f in findings:
+        counts[Verdict(f.verdict).value] += 1
+    return counts
+
+
 @dataclass(frozen=True)
 class Document:
     """One article, decoded, with the metadata we could find.
@@ -171,10 +179,7 @@ class Report:
     stats: dict = field(default_factory=dict, compare=False, hash=False)
 
     def summary(self) -> dict[str, int]:
-        counts = {v.value: 0 for v in Verdict}
-        for f in self.findings:
-            counts[f.verdict.value] += 1
-        return counts
+        return verdict_counts(self.findings)
 
 
 # -- audits ---------------------------------------------------------------------------------------
@@ -231,10 +236,7 @@ class Story:
     findings: tuple[AuditFinding, ...]
 
     def summary(self) -> dict[str, int]:
-        counts = {v.value: 0 for v in Verdict}
-        for f in self.findings:
-            counts[f.verdict.value] += 1
-        return counts
+        return verdict_counts(self.findings)
 
 
 @dataclass(frozen=True)
@@ -298,8 +300,4 @@ class AuditReport:
     singletons: tuple[AuditDocument, ...] = ()  # articles no other article reports on
 
     def summary(self) -> dict[str, int]:
-        counts = {v.value: 0 for v in Verdict}
-        for s in self.stories:
-            for k, n in s.summary().items():
-                counts[k] += n
-        return counts
+        return verdict_counts(f for s in self.stories for f in s.findings)
