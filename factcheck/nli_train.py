@@ -206,7 +206,9 @@ def export_package(module, out_dir: Path, info: dict, quantize: bool = True, tem
         if quantize:
             from onnxruntime.quantization import QuantType, quantize_dynamic
 
-            quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8)
+            # per-channel scales: on the full-recipe checkpoint per-tensor int8 cost 1.2 points of
+            # validation accuracy, per-channel 0.0 (same size)
+            quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8, per_channel=True)
         else:
             target.write_bytes(fp32.read_bytes())
     cfg = {
@@ -406,7 +408,9 @@ def macro_f1(pred: np.ndarray, labels: np.ndarray) -> float:
     return float(np.mean(f1s))
 
 
-PRECISION_TARGETS = {"entailment": 0.80, "contradiction": 0.90}
+# contradiction .85, not .90: on the full-recipe model .90 put the threshold at .86 with recall .20
+# on held-out validation, so clear contradictions (p .84) stayed "unclear"
+PRECISION_TARGETS = {"entailment": 0.80, "contradiction": 0.85}
 
 
 def choose_thresholds(probs: np.ndarray, labels: np.ndarray) -> tuple[float, float]:

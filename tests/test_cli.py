@@ -220,5 +220,5 @@ def test_db_status(run, seeds, isolated_env):
     run("compare", str(seeds / SEED_000), str(seeds / SEED_003), "--json")
     r = run("db", "status")
     assert r.exit_code == 0
-    assert "schema: m002_nli_cache (2 migrations applied, 0 pending)" in r.stdout
+    assert "schema: m003_audits (3 migrations applied, 0 pending)" in r.stdout
     assert "integrity: ok" in r.stdout and "comparisons: 1" in r.stdout
