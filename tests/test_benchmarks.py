@@ -158,7 +158,7 @@ def test_cli_parses():
 
 def test_registry_and_skipped_stubs(capsys):
     reg = registry()
-    assert list(reg) == ["retrieval", "retrieval_calibration", "speed", "nli", "checks"]
+    assert list(reg) == ["retrieval", "retrieval_calibration", "speed", "nli", "checks", "audit"]
     skipped = [s for s in reg.values() if s.skip]
     for suite in skipped:
         assert cli.run_suites([suite.name], quick=True) == 0

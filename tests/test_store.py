@@ -15,7 +15,7 @@ def claim(i, text):
 
 def test_migrations_applied_and_wal(tmp_path):
     s = Store(tmp_path / "c.db")
-    assert s.applied_migrations() == ["m001_initial", "m002_nli_cache"]
+    assert s.applied_migrations() == ["m001_initial", "m002_nli_cache", "m003_audits"]
     assert s.pending_migrations() == []
     assert s.db.execute("pragma journal_mode").fetchone()[0] == "wal"
     s.close()
@@ -88,3 +88,22 @@ def test_refuses_non_sqlite_file(tmp_path):
 def test_directory_as_db(tmp_path):
     with pytest.raises(StorageError, match="is a directory"):
         Store(tmp_path)
+
+
+def test_an_older_database_is_migrated_with_its_data(tmp_path):
+    """A database written before audits existed (m001 + m002) opens, gains m003, keeps its rows."""
+    from sqlite_utils import Database
+
+    from claims_db.migrations import migrations
+
+    path = tmp_path / "old.db"
+    db = Database(path)
+    migrations.apply(db, stop_before="m003_audits")
+    db["documents"].insert({"id": 1, "content_hash": "h", "path": "/a.txt", "text": "t"})
+    db.close()
+    s = Store(path)
+    assert s.applied_migrations()[-1] == "m003_audits"
+    doc = s.document(1)
+    assert (doc["path"], doc["replaced_by"], doc["ingest_source"]) == ("/a.txt", None, None)
+    assert [d["id"] for d in s.current_documents()] == [1]
+    s.close()
