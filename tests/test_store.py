@@ -21,7 +21,7 @@ def test_migrations_applied_and_wal(tmp_path):
     s.close()
     # reopening applies nothing twice
     s = Store(tmp_path / "c.db")
-    assert s.applied_migrations() == ["m001_initial", "m002_nli_cache"]
+    assert s.applied_migrations() == ["m001_initial", "m002_nli_cache", "m003_audits"]
 
 
 def test_save_document_is_idempotent_and_keeps_claim_ids(tmp_path):
