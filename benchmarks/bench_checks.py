@@ -202,3 +202,22 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+def rows(result: dict) -> list:
+    """Summary-table row: ranges over the acceptance pairs (test split), with the baseline's."""
+    from benchmarks.suites import Row
+
+    def span(values) -> str:
+        lo, hi = min(values), max(values)
+        return f"{lo:.3f}" if lo == hi else f"{lo:.3f}–{hi:.3f}"
+
+    ours = result["acceptance_pairs_test"]
+    base = [result["metrics"].get(f"baseline|{p}|test") for p in ours]
+    base = [b for b in base if b]
+    what = ("consistency checks, perturbation set (NTREX-128 test half + seeds; "
+            f"{', '.join(ours)}): precision / recall of `contradict` / false alarms on untouched pairs")
+    got = " / ".join(span([m[k] for m in ours.values()]) for k in ("precision", "recall", "false_alarm"))
+    ref = ("digit-string baseline: " + " / ".join(span([m[k] for m in base]) for k in ("precision", "recall", "false_alarm"))
+           + f"; target recall ≥ {TARGETS['recall']:.2f}, false alarms ≤ {TARGETS['false_alarm']:.2f}") if base else ""
+    return [Row(what, got, ref)]
