@@ -26,3 +26,18 @@ def isolated_env(tmp_path, monkeypatch):
     for var in ("FACTCHECK_ENCODER", "FACTCHECK_NLI", "FACTCHECK_LANGS", "FACTCHECK_BIDI"):
         monkeypatch.delenv(var, raising=False)
     return tmp_path
+
+
+@pytest.fixture()
+def run(isolated_env):
+    """Invoke the CLI in-process (typer's CliRunner) inside ``isolated_env``."""
+    from typer.testing import CliRunner
+
+    from factcheck.cli import app
+
+    runner = CliRunner()
+
+    def invoke(*args, input=None):
+        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
+
+    return invoke

@@ -14,23 +14,13 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from factcheck.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = ("000_93a24f0839ddf88b.txt", "001_baa2b6a8d129b5c7.txt", "002_385850e134b41bb0.txt",
          "003_07b986253854532e.txt")
 
 
-@pytest.fixture()
-def run(isolated_env):
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 def counts(db):

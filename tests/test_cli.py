@@ -5,23 +5,13 @@ import subprocess
 import sys
 
 import pytest
-from typer.testing import CliRunner
 
-from factcheck.cli import app
 
 SEED_000 = "000_93a24f0839ddf88b.txt"
 SEED_001 = "001_baa2b6a8d129b5c7.txt"
 SEED_003 = "003_07b986253854532e.txt"
 
 
-@pytest.fixture()
-def run(isolated_env):
-    runner = CliRunner()
-
-    def invoke(*args, input=None):
-        return runner.invoke(app, list(args), input=input, catch_exceptions=False)
-
-    return invoke
 
 
 def db_snapshot(path):

@@ -10,14 +10,12 @@ import re
 import stat
 
 import pytest
-from typer.testing import CliRunner
 
 from export_samples import (
     ALLOWED_TAGS, B_SENTENCES, FORMULA, IMG, PAYLOADS, SCRIPT, TITLE_B, Tree, make_audit_report, make_compare_report,
     text_of,
 )
 from factcheck import export as export_mod
-from factcheck.cli import app
 from factcheck.errors import ConfigError, OutputError
 from factcheck.export import (
     AUDIT_CSV_COLUMNS, AUDIT_SCHEMA_ID, COMPARE_CSV_COLUMNS, FORMATS, check_output, defuse_cell,
@@ -480,14 +478,6 @@ def test_real_compare_exports_all_formats(real_report):
     assert r.nli in page and r.embedder in page
 
 
-@pytest.fixture()
-def run(isolated_env):
-    runner = CliRunner()
-
-    def invoke(*args):
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return invoke
 
 
 def test_cli_compare_html_to_file(run, tmp_path):
