@@ -162,12 +162,7 @@ class Store:
                     record["added_at"] = _now()
                     doc_id = self.db["documents"].insert(record).last_pk
                 if supersede and record["path"]:
-                    self.db.execute(
-                        "update documents set replaced_by = ? where path = ? and id != ? "
-                        "and (replaced_by is null or replaced_by != ?)",
-                        [doc_id, record["path"], doc_id, doc_id],
-                    )
-                    self.db.execute("update documents set replaced_by = null where id = ?", [doc_id])
+                    self._make_current(doc_id, record["path"])
                 old = {
                     r["idx"]: r["id"]
                     for r in self.db["claims"].rows_where(
@@ -199,6 +194,16 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StorageError(f"{self.path}: cannot save document ({exc})") from exc
         return doc_id, ids
+
+    def _make_current(self, doc_id: int, path: str) -> None:
+        self.db.execute("update documents set replaced_by = ? where path = ? and id != ? "
+                        "and (replaced_by is null or replaced_by != ?)", [doc_id, path, doc_id, doc_id])
+        self.db.execute("update documents set replaced_by = null where id = ?", [doc_id])
+
+    def make_current(self, doc_id: int, path: str) -> None:
+        """Make a stored document the current version at ``path`` again (one transaction)."""
+        with self.db.atomic():
+            self._make_current(doc_id, path)
 
     # -- embeddings -----------------------------------------------------------------------------
     def get_embeddings(self, model_id: str, text_hashes: Iterable[str]) -> dict[str, np.ndarray]:

@@ -249,6 +249,14 @@ def _progress_bar(quiet: bool, label: str):
                     TextColumn("[dim]{task.fields[item]}"), console=Console(stderr=True), transient=True)
 
 
+def _require_db(settings) -> None:
+    """Commands that read stored work refuse to create an empty database."""
+    if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
+        from .errors import FactcheckError
+
+        raise FactcheckError(f"{settings.db_path}: no database yet (add articles with 'factcheck ingest PATH')")
+
+
 def _since(value: Optional[str]) -> Optional[str]:
     if value is None:
         return None
@@ -395,10 +403,7 @@ def search(
         from .search import hits_json, search as run
 
         settings = _settings(ctx.obj, bidi=bidi.value if bidi else None)
-        if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
-            from .errors import FactcheckError
-
-            raise FactcheckError(f"{settings.db_path}: no database yet (add articles with 'factcheck ingest PATH')")
+        _require_db(settings)
         with Store(settings.db_path) as store:
             hits = run(text, store, Models(settings), k)
         if json_out:
@@ -431,8 +436,7 @@ def export(
         from .errors import FactcheckError
 
         settings = _settings(ctx.obj)
-        if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
-            raise FactcheckError(f"{settings.db_path}: no database yet")
+        _require_db(settings)
         with Store(settings.db_path) as store:
             if audit_id == "latest":
                 row = store.latest_audit()
@@ -510,12 +514,10 @@ def db_rebuild_index(ctx: typer.Context) -> None:
         from claims_db import Store
 
         from . import claims as claims_stage
-        from .errors import FactcheckError
         from .pipeline import Models
 
         settings = _settings(ctx.obj)
-        if settings.db_path != ":memory:" and not Path(settings.db_path).exists():
-            raise FactcheckError(f"{settings.db_path}: no database yet")
+        _require_db(settings)
         with Store(settings.db_path) as store:
             models = Models(settings)
             from .ingest import backfill, sync_index

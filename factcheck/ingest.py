@@ -121,9 +121,7 @@ def ingest(paths: Sequence[str], settings: Settings, store, models: Models | Non
             row = store.document_by_hash(doc.content_hash)
             if row is not None and store.claims_for(row["id"], claims_stage.EXTRACTOR_ID):
                 if row.get("replaced_by") is not None and row["path"] == doc.path:
-                    # an older version of this file is back: make it current again
-                    store.save_document(_doc_row(doc), [_claim_row(c) for c in _stored_claims(store, row)],
-                                        claims_stage.EXTRACTOR_ID, supersede=True)
+                    store.make_current(row["id"], doc.path)  # an older version of this file is back
                 counts["unchanged"] += 1
                 continue
             try:
@@ -152,14 +150,6 @@ def ingest(paths: Sequence[str], settings: Settings, store, models: Models | Non
     return IngestResult(files=len(files), failed=tuple(failed), index=index, **counts)
 
 
-def _stored_claims(store, row):
-    from .pipeline import _claim_from_row
-    from .types import Document
-
-    doc = Document(path=row["path"], text=row["text"], content_hash=row["content_hash"])
-    return [_claim_from_row(doc, r) for r in store.claims_for(row["id"], claims_stage.EXTRACTOR_ID)]
-
-
 def backfill(store, models: Models, batch: int = 256) -> int:
     """Embed claims stored without a vector for the current encoder (left by an interrupted run,
     or stored before this encoder was chosen). Returns how many texts were embedded."""
@@ -179,7 +169,7 @@ def backfill(store, models: Models, batch: int = 256) -> int:
 
 def sync_index(store, models: Models):
     """The persisted FAISS index of stored claims, updated to match the database."""
-    embedder = models.embedder
-    store.register_model(embedder.model_id, "embedder", models.settings.encoder,
-                         getattr(embedder, "weights_sha256", embedder.model_id.rsplit("@", 1)[-1]))
+    from .pipeline import register_embedder
+
+    embedder = register_embedder(store, models)
     return store.claim_index(embedder.model_id, claims_stage.EXTRACTOR_ID, embedder.dim)

@@ -274,10 +274,16 @@ def compare_documents(
     return report
 
 
-def _store_report(store, report: Report, pa: Prepared, pb: Prepared, options: CompareOptions, models: Models) -> None:
+def register_embedder(store, models: Models) -> Embedder:
+    """Record the encoder (id, name, weights hash) in the store; returns it."""
     emb = models.embedder
     store.register_model(emb.model_id, "embedder", models.settings.encoder,
                          getattr(emb, "weights_sha256", emb.model_id.rsplit("@", 1)[-1]))
+    return emb
+
+
+def _store_report(store, report: Report, pa: Prepared, pb: Prepared, options: CompareOptions, models: Models) -> None:
+    register_embedder(store, models)
     if report.nli:
         store.register_model(report.nli, "nli", models.settings.nli or "", report.nli.rsplit("@", 1)[-1])
     params = {"retrieval": asdict(options.retrieval), "verdict": asdict(options.verdict)}

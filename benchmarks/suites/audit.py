@@ -25,6 +25,7 @@ were set on the 60-article corpus and the seed articles); quick: 20.
 from __future__ import annotations
 
 import itertools
+from collections import defaultdict
 import json
 import os
 import subprocess
@@ -89,19 +90,19 @@ def quality(db: Path, manifest: dict) -> dict:
                 clean["matched"] += 1
                 if f.verdict.value in ("agree", "contradict"):
                     clean[f.verdict.value] += 1
+    contradictions = defaultdict(list)  # true story -> its contradict findings (one pass, not one per perturbation)
+    for s in rep.stories:
+        for f in s.findings:
+            if f.verdict.value == "contradict":
+                contradictions[story_of_doc[f.document_id]].append(f)
     for story, p in pert.items():
         outlets = [f"outlet-{lang}" for lang in ("en", "ar", "ur", "ru", "kk") if f"outlet-{lang}" != p["outlet"]]
         hits = set()
-        for s in rep.stories:
-            for f in s.findings:
-                if story_of_doc[f.document_id] != story or f.verdict.value != "contradict":
-                    continue
-                mine = f.source == p["outlet"] and p["new"] in f.text
-                theirs = f.other_source == p["outlet"] and f.evidence_text and p["new"] in f.evidence_text
-                if mine:
-                    hits.add(f.other_source)
-                elif theirs:
-                    hits.add(f.source)
+        for f in contradictions[story]:
+            if f.source == p["outlet"] and p["new"] in f.text:
+                hits.add(f.other_source)
+            elif f.other_source == p["outlet"] and f.evidence_text and p["new"] in f.evidence_text:
+                hits.add(f.source)
         expected += len(outlets)
         found += len(hits & set(outlets))
     decided = clean["agree"] + clean["contradict"]
