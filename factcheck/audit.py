@@ -2,7 +2,8 @@
 
 In:  an open ``claims_db.Store`` holding ingested articles (``factcheck.ingest``), a ``Selection``
      (folders, ``since`` date, sources), ``Settings``, the shared ``Models``, ``AuditParams``.
-Out: ``run_audit`` -> the audit id (stored); ``build_report(store, audit_id)`` -> ``AuditReport``.
+Out: ``run_audit`` -> the audit id (stored); ``build_report(store, audit_id)`` -> ``AuditReport``;
+     ``iter_stories(store, report)`` streams a summary-only report's stories with their findings.
 Holds:
 - Stories. Every claim's nearest claims in *other* articles whose dates are at most
   ``window_days`` apart (undated articles are candidates of every article) come from FAISS, per
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
@@ -36,7 +37,7 @@ from .pipeline import CompareOptions, Models, comparison_key, compare_documents,
 from .settings import Settings
 from .types import (
     AuditDocument, AuditFinding, AuditReport, ContestedClaim, Document, SourcePair, SourceStats, Story,
-    Verdict,
+    Verdict, verdict_counts,
 )
 
 OnPair = Callable[[int, int], None]  # (pairs done, pairs total)
@@ -303,8 +304,14 @@ def _source(row: dict) -> str:
     return row.get("ingest_source") or row.get("source") or "unknown"
 
 
-def build_report(store, audit_id: int, *, contested_top: int | None = None) -> AuditReport:
-    """The stored audit as an ``AuditReport`` (see factcheck.types), built from the database."""
+def build_report(store, audit_id: int, *, contested_top: int | None = None, findings: bool = True) -> AuditReport:
+    """The stored audit as an ``AuditReport`` (see factcheck.types), built from the database.
+
+    Reads one story at a time. With ``findings=False`` the stories carry verdict counts instead of
+    findings, and the report's memory depends on the number of articles only, not on the number of
+    findings; stream the findings with ``iter_stories`` for exports. Per-source tallies, the matrix
+    and the most contested claims are the same either way.
+    """
     from .errors import FactcheckError
 
     audit = store.audit(audit_id)
@@ -313,52 +320,31 @@ def build_report(store, audit_id: int, *, contested_top: int | None = None) -> A
     params = json.loads(audit["params"] or "{}")
     top = contested_top if contested_top is not None else params.get("contested_top", 20)
     story_of = store.audit_stories(audit_id)
-    doc_rows = store.documents_by_ids(sorted(story_of))
-    n_claims = {}
-    claim_rows: dict[int, dict] = {}
-    first_claim: dict[int, str] = {}
-    for d in doc_rows:
-        rows = store.claims_for(d, claims_stage.EXTRACTOR_ID) or []
-        n_claims[d] = len(rows)
-        for r in rows:
-            claim_rows[r["id"]] = r
-            if d not in first_claim and _worthy(r):
-                first_claim[d] = r["text"]
-    adocs = {d: AuditDocument(document_id=d, path=r["path"], source=_source(r), lang=r["lang"], title=r["title"],
-                              date=r["date"], text=r["text"], n_claims=n_claims[d]) for d, r in doc_rows.items()}
-    pairs = [p for p in store.audit_pairs(audit_id) if p["comparison_id"] is not None]
-    cmp_docs = {p["comparison_id"]: p for p in pairs}
-    findings_by_story: dict[int, list[AuditFinding]] = defaultdict(list)
-    for f in store.findings_of_comparisons(sorted(cmp_docs)):
-        p = cmp_docs[f["comparison_id"]]
-        c = claim_rows.get(f["claim_id"])
-        if c is None:
-            continue
-        own, other = (p["document_a"], p["document_b"]) if f["side"] == "a" else (p["document_b"], p["document_a"])
-        if c["document_id"] != own:  # comparison stored with the documents the other way round
-            own, other = other, own
-        ev = claim_rows.get(f["evidence_claim_id"]) if f["evidence_claim_id"] is not None else None
-        findings_by_story[p["story"]].append(AuditFinding(
-            story=p["story"], claim_id=c["id"], document_id=own, source=adocs[own].source, lang=c["lang"],
-            text=c["text"], start=c["start"], end=c["end"], other_document_id=other,
-            other_source=adocs[other].source, verdict=Verdict(f["verdict"]), confidence=float(f["confidence"] or 0),
-            evidence_claim_id=ev["id"] if ev else None, evidence_text=ev["text"] if ev else None,
-            evidence_start=ev["start"] if ev else None, evidence_end=ev["end"] if ev else None,
-            similarity=f["similarity"], reasons=tuple(json.loads(f["reasons"] or "[]")),
-        ))
+    pairs_of = _pairs_by_story(store, audit_id)
     members: dict[int, list[int]] = defaultdict(list)
     for d, s in sorted(story_of.items()):
         members[s].append(d)
+    tally = _Tally()
     stories = []
     for s in sorted(k for k in members if k >= 0):
-        docs = tuple(sorted((adocs[d] for d in members[s]), key=lambda x: (x.date or "9999", x.document_id)))
-        first = docs[0]
-        label = first.title or first_claim.get(first.document_id) or first.path
-        stories.append(Story(index=s, label=label[:120], documents=docs,
-                             findings=tuple(sorted(findings_by_story.get(s, []),
-                                                   key=lambda f: (f.document_id, f.start, f.other_document_id)))))
-    singletons = tuple(adocs[d] for d in members.get(-1, []))
-    sources, matrix, contested = _tallies(stories, claim_rows, top)
+        doc_rows = store.documents_by_ids(members[s])
+        claim_rows = _claims_of(store, doc_rows)
+        docs = _audit_documents(doc_rows, claim_rows)
+        story_findings = _findings(store, s, pairs_of.get(s, []), docs, claim_rows)
+        tally.add(docs, story_findings, claim_rows)
+        ordered = tuple(sorted(docs.values(), key=lambda x: (x.date or "9999", x.document_id)))
+        first = ordered[0]
+        first_claim = next((r["text"] for r in claim_rows.get(first.document_id, []) if _worthy(r)), None)
+        label = (first.title or first_claim or first.path)[:120]
+        if findings:
+            stories.append(Story(index=s, label=label, documents=ordered, findings=story_findings))
+        else:
+            stories.append(Story(index=s, label=label, documents=ordered, findings=(),
+                                 counts=verdict_counts(story_findings)))
+    single_rows = store.documents_by_ids(members.get(-1, []))
+    single_docs = _audit_documents(single_rows, _claims_of(store, single_rows))
+    singletons = tuple(single_docs[d] for d in members.get(-1, []))
+    sources, matrix, contested = tally.result(top)
     return AuditReport(
         audit_id=audit_id, created_at=audit["created_at"], selection=json.loads(audit["selection"] or "{}"),
         params=params, stories=tuple(stories), sources=sources, matrix=matrix, contested=contested,
@@ -366,67 +352,131 @@ def build_report(store, audit_id: int, *, contested_top: int | None = None) -> A
     )
 
 
+def iter_stories(store, report: AuditReport) -> Iterator[Story]:
+    """``report``'s stories one at a time, each with its findings loaded from ``store`` (which must be
+    the database the report was built from, still open)."""
+    pairs_of = _pairs_by_story(store, report.audit_id)
+    for story in report.stories:
+        if story.has_findings:
+            yield story
+            continue
+        docs = {d.document_id: d for d in story.documents}
+        claim_rows = _claims_of(store, docs)
+        yield Story(index=story.index, label=story.label, documents=story.documents,
+                    findings=_findings(store, story.index, pairs_of.get(story.index, []), docs, claim_rows))
+
+
+def _pairs_by_story(store, audit_id: int) -> dict[int, list[dict]]:
+    out: dict[int, list[dict]] = defaultdict(list)
+    for p in store.audit_pairs(audit_id):
+        if p["comparison_id"] is not None:
+            out[p["story"]].append(p)
+    return out
+
+
+def _claims_of(store, document_ids) -> dict[int, list[dict]]:
+    return {d: store.claims_for(d, claims_stage.EXTRACTOR_ID) or [] for d in document_ids}
+
+
+def _audit_documents(doc_rows: dict[int, dict], claim_rows: dict[int, list[dict]]) -> dict[int, AuditDocument]:
+    return {d: AuditDocument(document_id=d, path=r["path"], source=_source(r), lang=r["lang"], title=r["title"],
+                             date=r["date"], text=r["text"], n_claims=len(claim_rows.get(d, [])))
+            for d, r in doc_rows.items()}
+
+
+def _findings(store, story: int, pairs: Sequence[dict], docs: dict[int, AuditDocument],
+              claim_rows: dict[int, list[dict]]) -> tuple[AuditFinding, ...]:
+    """One story's findings (every linked pair's comparison), ordered by document, claim, other document."""
+    by_id = {r["id"]: r for rows in claim_rows.values() for r in rows}
+    cmp_docs = {p["comparison_id"]: p for p in pairs}
+    out = []
+    for f in store.findings_of_comparisons(sorted(cmp_docs)):
+        p = cmp_docs[f["comparison_id"]]
+        c = by_id.get(f["claim_id"])
+        if c is None:
+            continue
+        own, other = (p["document_a"], p["document_b"]) if f["side"] == "a" else (p["document_b"], p["document_a"])
+        if c["document_id"] != own:  # comparison stored with the documents the other way round
+            own, other = other, own
+        ev = by_id.get(f["evidence_claim_id"]) if f["evidence_claim_id"] is not None else None
+        out.append(AuditFinding(
+            story=story, claim_id=c["id"], document_id=own, source=docs[own].source, lang=c["lang"],
+            text=c["text"], start=c["start"], end=c["end"], other_document_id=other,
+            other_source=docs[other].source, verdict=Verdict(f["verdict"]), confidence=float(f["confidence"] or 0),
+            evidence_claim_id=ev["id"] if ev else None, evidence_text=ev["text"] if ev else None,
+            evidence_start=ev["start"] if ev else None, evidence_end=ev["end"] if ev else None,
+            similarity=f["similarity"], reasons=tuple(json.loads(f["reasons"] or "[]")),
+        ))
+    return tuple(sorted(out, key=lambda f: (f.document_id, f.start, f.other_document_id)))
+
+
 def _worthy(c: dict | None) -> bool:
     return c is not None and (c.get("checkworthiness") is None or c["checkworthiness"] >= claims_stage.HIDE_BELOW)
 
 
-def _tallies(stories: Sequence[Story], claim_rows: dict[int, dict], top: int):
-    per_claim: dict[int, list[AuditFinding]] = defaultdict(list)
-    claim_source: dict[int, str] = {}
-    docs_of_source: dict[str, set[int]] = defaultdict(set)
-    claims_of_source: dict[str, set[int]] = defaultdict(set)
-    claims_of_doc: dict[int, list[int]] = defaultdict(list)
-    for cid, c in claim_rows.items():
-        if _worthy(c):
-            claims_of_doc[c["document_id"]].append(cid)
-    for s in stories:
-        for d in s.documents:
-            docs_of_source[d.source].add(d.document_id)
-            for cid in claims_of_doc.get(d.document_id, ()):
-                claims_of_source[d.source].add(cid)
-                claim_source[cid] = d.source
-        for f in s.findings:
-            if f.other_source != f.source and _worthy(claim_rows.get(f.claim_id)):
+_DECIDED = (Verdict.AGREE, Verdict.CONTRADICT, Verdict.UNCLEAR)
+
+
+class _Tally:
+    """Per-source counts, the agreement matrix and contested claims, accumulated story by story.
+
+    Every finding about a claim lies in the claim's own story, so each story is final once added;
+    only counters and the contested claims are kept.
+    """
+
+    def __init__(self) -> None:
+        self.docs_of_source: dict[str, int] = defaultdict(int)
+        self.counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0])  # claims confirmed contra unique unclear
+        self.cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # matched agree contra unclear
+        self.contested: list[ContestedClaim] = []
+
+    def add(self, docs: dict[int, AuditDocument], findings: Sequence[AuditFinding],
+            claim_rows: dict[int, list[dict]]) -> None:
+        per_claim: dict[int, list[AuditFinding]] = defaultdict(list)
+        worthy = {r["id"]: r for rows in claim_rows.values() for r in rows if _worthy(r)}
+        for f in findings:
+            if f.other_source != f.source and f.claim_id in worthy:
                 per_claim[f.claim_id].append(f)
-    cells: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # matched, agree, contra, unclear
-    for fs in per_claim.values():
-        for f in fs:
-            cell = cells[(f.source, f.other_source)]
-            if f.verdict is not Verdict.ABSENT:
-                cell[0] += 1
-                cell[1 + [Verdict.AGREE, Verdict.CONTRADICT, Verdict.UNCLEAR].index(f.verdict)] += 1
-    sources = []
-    for src in sorted(docs_of_source):
-        confirmed = contradicted = unique = unclear = 0
-        for cid in claims_of_source[src]:
-            fs = per_claim.get(cid, [])
-            verdicts = {f.verdict for f in fs}
-            if Verdict.AGREE in verdicts:
-                confirmed += 1
-            if Verdict.CONTRADICT in verdicts:
-                contradicted += 1
-            if fs and verdicts == {Verdict.ABSENT}:
-                unique += 1
-            elif verdicts and not verdicts & {Verdict.AGREE, Verdict.CONTRADICT} and Verdict.UNCLEAR in verdicts:
-                unclear += 1
-        sources.append(SourceStats(source=src, documents=len(docs_of_source[src]),
-                                   claims=len(claims_of_source[src]), confirmed=confirmed,
-                                   contradicted=contradicted, unique=unique, unclear=unclear))
-    matrix = tuple(SourcePair(source=a, other=b, matched=v[0], agree=v[1], contradict=v[2], unclear=v[3])
-                   for (a, b), v in sorted(cells.items()))
-    contested = []
-    for cid, fs in per_claim.items():
-        against = [f for f in fs if f.verdict is Verdict.CONTRADICT]
-        if not against:
-            continue
-        c = claim_rows[cid]
-        contested.append(ContestedClaim(
-            claim_id=cid, story=fs[0].story, source=claim_source.get(cid, fs[0].source), lang=c["lang"],
-            text=c["text"], contradicted_by=tuple(sorted({f.other_source for f in against})),
-            confirmed_by=tuple(sorted({f.other_source for f in fs if f.verdict is Verdict.AGREE})),
-            score=round(sum(f.confidence for f in against), 4),
-            evidence=tuple(dict.fromkeys(f.evidence_text for f in against if f.evidence_text)),
-            reasons=tuple(dict.fromkeys(r for f in against for r in f.reasons)),
-        ))
-    contested.sort(key=lambda c: (-c.score, c.claim_id))
-    return tuple(sources), matrix, tuple(contested[:top])
+        for d in docs.values():
+            self.docs_of_source[d.source] += 1
+            counts = self.counts[d.source]
+            for r in claim_rows.get(d.document_id, []):
+                if r["id"] not in worthy:
+                    continue
+                counts[0] += 1
+                fs = per_claim.get(r["id"], [])
+                verdicts = {f.verdict for f in fs}
+                counts[1] += Verdict.AGREE in verdicts
+                counts[2] += Verdict.CONTRADICT in verdicts
+                if fs and verdicts == {Verdict.ABSENT}:
+                    counts[3] += 1
+                elif verdicts and not verdicts & {Verdict.AGREE, Verdict.CONTRADICT} and Verdict.UNCLEAR in verdicts:
+                    counts[4] += 1
+        for cid, fs in per_claim.items():
+            for f in fs:
+                if f.verdict is not Verdict.ABSENT:
+                    cell = self.cells[(f.source, f.other_source)]
+                    cell[0] += 1
+                    cell[1 + _DECIDED.index(f.verdict)] += 1
+            against = [f for f in fs if f.verdict is Verdict.CONTRADICT]
+            if not against:
+                continue
+            c = worthy[cid]
+            self.contested.append(ContestedClaim(
+                claim_id=cid, story=fs[0].story, source=docs[c["document_id"]].source, lang=c["lang"],
+                text=c["text"], contradicted_by=tuple(sorted({f.other_source for f in against})),
+                confirmed_by=tuple(sorted({f.other_source for f in fs if f.verdict is Verdict.AGREE})),
+                score=round(sum(f.confidence for f in against), 4),
+                evidence=tuple(dict.fromkeys(f.evidence_text for f in against if f.evidence_text)),
+                reasons=tuple(dict.fromkeys(r for f in against for r in f.reasons)),
+            ))
+
+    def result(self, top: int):
+        sources = tuple(
+            SourceStats(source=src, documents=self.docs_of_source[src], claims=c[0], confirmed=c[1],
+                        contradicted=c[2], unique=c[3], unclear=c[4])
+            for src in sorted(self.docs_of_source) for c in [self.counts[src]])
+        matrix = tuple(SourcePair(source=a, other=b, matched=v[0], agree=v[1], contradict=v[2], unclear=v[3])
+                       for (a, b), v in sorted(self.cells.items()))
+        contested = sorted(self.contested, key=lambda c: (-c.score, c.claim_id))
+        return sources, matrix, tuple(contested[:top])

@@ -334,7 +334,7 @@ def audit(
     def work():
         from claims_db import Store
 
-        from .audit import AuditParams, Selection, build_report, run_audit
+        from .audit import AuditParams, Selection, build_report, iter_stories, run_audit
         from .pipeline import Models
 
         settings = _settings(ctx.obj, bidi=bidi.value if bidi else None)
@@ -359,16 +359,17 @@ def audit(
                         bar.update(task, completed=done, total=total)
 
                     aid = run_audit(store, settings, models, selection, params, on_pair=on_pair, progress=say)
-            report = build_report(store, aid)
-        summary.update(report.summary())
-        _emit_audit(report, fmt.value, output, width, settings.bidi)
+            report = build_report(store, aid, findings=False)
+            summary.update(report.summary())
+            _emit_audit(report, iter_stories(store, report), fmt.value, output, width, settings.bidi)
 
     _run(ctx, work)
     if fail_on and fail_on != FailOn.never and summary.get(fail_on.value, 0) > 0:
         raise typer.Exit(3)
 
 
-def _emit_audit(report, fmt: str, output: Optional[str], width: Optional[int], bidi: str) -> None:
+def _emit_audit(report, stories, fmt: str, output: Optional[str], width: Optional[int], bidi: str) -> None:
+    """Write ``report`` as a terminal table or an export; ``stories`` streams its stories with findings."""
     if fmt == "table":
         from rich.console import Console
 
@@ -380,9 +381,9 @@ def _emit_audit(report, fmt: str, output: Optional[str], width: Optional[int], b
         else:
             render_audit(report, Console(width=width) if width else Console(), bidi=bidi)
         return
-    from .export import export_audit, write_output
+    from .export import audit_chunks, write_output
 
-    write_output(export_audit(report, fmt), output)
+    write_output(audit_chunks(report, fmt, stories), output)
 
 
 @app.command()
@@ -432,7 +433,7 @@ def export(
     def work():
         from claims_db import Store
 
-        from .audit import build_report
+        from .audit import build_report, iter_stories
         from .errors import FactcheckError
 
         settings = _settings(ctx.obj)
@@ -448,8 +449,8 @@ def export(
                     aid = int(audit_id)
                 except ValueError:
                     raise typer.BadParameter(f"{audit_id!r} is not an audit number or 'latest'", param_hint="--audit")
-            report = build_report(store, aid)
-        _emit_audit(report, fmt.value, output, None, settings.bidi)
+            report = build_report(store, aid, findings=False)
+            _emit_audit(report, iter_stories(store, report), fmt.value, output, None, settings.bidi)
 
     _run(ctx, work)
 

@@ -3,7 +3,9 @@
 In:  a ``Report`` (``factcheck compare``) or an ``AuditReport`` (``factcheck audit``) and a format
      name from ``FORMATS``.
 Out: ``export_compare`` / ``export_audit`` -> the whole export as one ``str``;
-     ``write_output`` -> writes it to stdout, or atomically to a file;
+     ``audit_chunks`` -> the audit export as a stream of strings, reading the stories one at a time
+     from an iterable (``factcheck.audit.iter_stories``), so a large audit is never held whole;
+     ``write_output`` -> writes a string or such a stream to stdout, or atomically to a file;
      ``check_output`` -> fails early (before a long compare) when the file could not be written.
 
 What holds:
@@ -79,14 +81,15 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Mapping
+import textwrap
+from collections.abc import Iterable, Iterator, Mapping
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, OutputError
 from .report import VERDICT_ORDER, claim_label, to_json
-from .types import AuditDocument, AuditFinding, AuditReport, Finding, Report, Verdict
+from .types import AuditDocument, AuditFinding, AuditReport, Finding, Report, Story, Verdict
 
 FORMATS = ("json", "csv", "md", "html")
 AUDIT_SCHEMA_ID = "factcheck.audit/1"
@@ -127,18 +130,25 @@ def export_compare(report: Report, fmt: str, path_a: str | None = None, path_b: 
     return compare_html(report, path_a, path_b)
 
 
-def export_audit(report: AuditReport, fmt: str) -> str:
+def export_audit(report: AuditReport, fmt: str, stories: Iterable[Story] | None = None) -> str:
     """The audit ``report`` in format ``fmt`` (one of ``FORMATS``), as one string."""
-    fmt = _check_format(fmt)
-    if fmt == "json":
-        return json.dumps(audit_json(report), ensure_ascii=False, indent=2) + "\n"
-    if fmt == "csv":
-        return _audit_csv(report)
-    if fmt == "md":
-        return _audit_md(report)
-    from .export_html import audit_html
+    return "".join(audit_chunks(report, fmt, stories))
 
-    return audit_html(report)
+
+def audit_chunks(report: AuditReport, fmt: str, stories: Iterable[Story] | None = None) -> Iterator[str]:
+    """The audit export in pieces. ``stories`` (default ``report.stories``) supplies the stories with
+    their findings, in ``report.stories`` order; it is read once, one story at a time."""
+    fmt = _check_format(fmt)
+    stories = report.stories if stories is None else stories
+    if fmt == "json":
+        return _audit_json_chunks(report, stories)
+    if fmt == "csv":
+        return _audit_csv(report, stories)
+    if fmt == "md":
+        return _audit_md(report, stories)
+    from .export_html import audit_html_chunks
+
+    return audit_html_chunks(report, stories)
 
 
 def check_output(output: str | None) -> None:
@@ -158,15 +168,17 @@ def check_output(output: str | None) -> None:
         raise OutputError(output, f"cannot write: folder {str(folder)!r} is not writable")
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write ``text`` to stdout (``output`` None or "-") or atomically to the file ``output``."""
+def write_output(text: str | Iterable[str], output: str | None) -> None:
+    """Write ``text`` (a string or an iterable of strings, consumed once) to stdout (``output`` None
+    or "-") or atomically to the file ``output``."""
+    chunks = [text] if isinstance(text, str) else text
     if output is None or output == "-":
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     check_output(output)
     target = Path(output)
-    data = text.encode("utf-8", errors="replace")
     try:
         mode = target.stat().st_mode & 0o7777
     except FileNotFoundError:
@@ -177,7 +189,8 @@ def write_output(text: str, output: str | None) -> None:
         raise OutputError(output, f"cannot write in folder {str(target.parent)!r}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            for chunk in chunks:
+                fh.write(chunk.encode("utf-8", errors="replace"))
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
@@ -206,7 +219,7 @@ def _check_format(fmt: str) -> str:
 # ------------------------------------------------------------------------------------------ JSON
 
 
-def audit_json(report: AuditReport) -> dict[str, Any]:
+def audit_json(report: AuditReport, stories: Iterable[Story] | None = None) -> dict[str, Any]:
     """The audit as a JSON-ready dict, schema ``factcheck.audit/1`` (see the module docstring)."""
     return {
         "schema": AUDIT_SCHEMA_ID,
@@ -216,16 +229,7 @@ def audit_json(report: AuditReport) -> dict[str, Any]:
         "params": _plain(report.params),
         "models": {"embedder": report.models.get("embedder"), "nli": report.models.get("nli")},
         "summary": report.summary(),
-        "stories": [
-            {
-                "index": s.index,
-                "label": s.label,
-                "summary": s.summary(),
-                "documents": [_audit_doc_json(d) for d in s.documents],
-                "findings": [_audit_finding_json(f) for f in s.findings],
-            }
-            for s in report.stories
-        ],
+        "stories": [_story_json(s) for s in (report.stories if stories is None else stories)],
         "singletons": [_audit_doc_json(d) for d in report.singletons],
         "sources": [
             {"source": s.source, "documents": s.documents, "claims": s.claims, "confirmed": s.confirmed,
@@ -243,6 +247,30 @@ def audit_json(report: AuditReport) -> dict[str, Any]:
              "score": _round(c.score), "evidence": list(c.evidence), "reasons": [str(r) for r in c.reasons]}
             for c in report.contested
         ],
+    }
+
+
+def _audit_json_chunks(report: AuditReport, stories: Iterable[Story]) -> Iterator[str]:
+    """``json.dumps(audit_json(report), indent=2)`` written story by story (same text)."""
+    text = json.dumps(audit_json(report, ()), ensure_ascii=False, indent=2)
+    marker = '\n  "stories": [],\n'
+    cut = text.index(marker)  # the first top-level key of that name: keys are in a fixed order
+    yield text[:cut] + '\n  "stories": ['
+    empty = True
+    for s in stories:
+        body = json.dumps(_story_json(s), ensure_ascii=False, indent=2)  # no raw newline inside strings
+        yield ("\n" if empty else ",\n") + textwrap.indent(body, "    ")
+        empty = False
+    yield ("],\n" if empty else "\n  ],\n") + text[cut + len(marker):] + "\n"
+
+
+def _story_json(s: Story) -> dict[str, Any]:
+    return {
+        "index": s.index,
+        "label": s.label,
+        "summary": s.summary(),
+        "documents": [_audit_doc_json(d) for d in s.documents],
+        "findings": [_audit_finding_json(f) for f in s.findings],
     }
 
 
@@ -315,12 +343,21 @@ def _csv_value(value: Any) -> str:
 
 
 def _csv(columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> str:
+    return "".join(_csv_chunks(columns, [rows]))
+
+
+def _csv_chunks(columns: tuple[str, ...], groups: Iterable[Iterable[dict[str, Any]]]) -> Iterator[str]:
+    """The header, then one string per group of rows."""
     buf = StringIO()
     writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_csv_value(row.get(c)) for c in columns])
-    return buf.getvalue()
+    for rows in groups:
+        for row in rows:
+            writer.writerow([_csv_value(row.get(c)) for c in columns])
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    yield buf.getvalue()
 
 
 def _compare_csv(report: Report, path_a: str | None, path_b: str | None) -> str:
@@ -352,23 +389,24 @@ def _compare_csv(report: Report, path_a: str | None, path_b: str | None) -> str:
     return _csv(COMPARE_CSV_COLUMNS, (row(f) for f in report.findings))
 
 
-def _audit_csv(report: AuditReport) -> str:
-    rows = []
-    for story in report.stories:
-        paths = {d.document_id: d.path for d in story.documents}
-        for f in story.findings:
-            rows.append({
-                "story": story.index, "story_label": story.label, "claim_id": f.claim_id,
-                "document_id": f.document_id, "document_path": paths.get(f.document_id),
-                "source": f.source, "lang": f.lang, "claim_start": f.start, "claim_end": f.end,
-                "claim_text": f.text, "verdict": Verdict(f.verdict).value, "confidence": _clamp(f.confidence),
-                "other_document_id": f.other_document_id, "other_source": f.other_source,
-                "evidence_claim_id": f.evidence_claim_id, "evidence_start": f.evidence_start,
-                "evidence_end": f.evidence_end, "evidence_text": f.evidence_text,
-                "similarity": None if f.similarity is None else float(f.similarity),
-                "reasons": REASON_SEPARATOR.join(str(r) for r in f.reasons),
-            })
-    return _csv(AUDIT_CSV_COLUMNS, rows)
+def _audit_csv(report: AuditReport, stories: Iterable[Story]) -> Iterator[str]:
+    return _csv_chunks(AUDIT_CSV_COLUMNS, (_audit_csv_rows(s) for s in stories))
+
+
+def _audit_csv_rows(story: Story) -> Iterator[dict[str, Any]]:
+    paths = {d.document_id: d.path for d in story.documents}
+    for f in story.findings:
+        yield {
+            "story": story.index, "story_label": story.label, "claim_id": f.claim_id,
+            "document_id": f.document_id, "document_path": paths.get(f.document_id),
+            "source": f.source, "lang": f.lang, "claim_start": f.start, "claim_end": f.end,
+            "claim_text": f.text, "verdict": Verdict(f.verdict).value, "confidence": _clamp(f.confidence),
+            "other_document_id": f.other_document_id, "other_source": f.other_source,
+            "evidence_claim_id": f.evidence_claim_id, "evidence_start": f.evidence_start,
+            "evidence_end": f.evidence_end, "evidence_text": f.evidence_text,
+            "similarity": None if f.similarity is None else float(f.similarity),
+            "reasons": REASON_SEPARATOR.join(str(r) for r in f.reasons),
+        }
 
 
 # -------------------------------------------------------------------------------------- Markdown
@@ -444,8 +482,9 @@ def _compare_md(report: Report, path_a: str | None, path_b: str | None) -> str:
     return "\n".join(lines)
 
 
-def _audit_md(report: AuditReport) -> str:
-    total = sum(len(s.findings) for s in report.stories)
+def _audit_md(report: AuditReport, stories: Iterable[Story]) -> Iterator[str]:
+    counts = report.summary()
+    total = sum(counts.values())
     lines = [f"# factcheck audit {report.audit_id}", "", f"Created: {md_escape(report.created_at)}  ",
              f"Models: embedder {md_escape(report.models.get('embedder'))} · "
              f"NLI {md_escape(report.models.get('nli') or 'none')}  "]
@@ -457,7 +496,7 @@ def _audit_md(report: AuditReport) -> str:
         lines.append(f"Parameters: {params}  ")
     n_docs = sum(len(s.documents) for s in report.stories)
     lines += [f"Stories: {len(report.stories)} ({n_docs} articles); articles no other article reports on: "
-              f"{len(report.singletons)}", "", _md_counts(report.summary(), total, "findings"), ""]
+              f"{len(report.singletons)}", "", _md_counts(counts, total, "findings"), ""]
 
     if report.sources:
         lines += ["## Sources", ""]
@@ -498,7 +537,9 @@ def _audit_md(report: AuditReport) -> str:
               _md_reasons(c.reasons), f"{c.score:.2f}"] for i, c in enumerate(report.contested)),
         )
         lines.append("")
-    for story in report.stories:
+    yield "\n".join(lines)
+    for story in stories:
+        lines = [""]  # the newline that joins it to the previous piece
         lines += [f"## Story {story.index + 1}: {md_escape(story.label, ' ')}", "",
                   _md_counts(story.summary(), len(story.findings), "findings"), ""]
         lines += _md_table(
@@ -519,7 +560,9 @@ def _audit_md(report: AuditReport) -> str:
                  for f in group),
             )
             lines.append("")
+        yield "\n".join(lines)
     if report.singletons:
+        lines = [""]
         lines += ["## Articles no other article reports on", ""]
         lines += _md_table(
             ["id", "source", "title", "language", "date", "claims", "path"],
@@ -527,7 +570,7 @@ def _audit_md(report: AuditReport) -> str:
               md_escape(d.date), d.n_claims, md_escape(d.path)] for d in report.singletons),
         )
         lines.append("")
-    return "\n".join(lines)
+        yield "\n".join(lines)
 
 
 def _matrix_sources(report: AuditReport) -> list[str]:

@@ -185,7 +185,9 @@ class Report:
 # -- audits ---------------------------------------------------------------------------------------
 # An audit cross-checks many stored documents. Its result is built from the claims database
 # (documents, claims, comparisons, findings) by ``factcheck.audit.build_report``; exporters and the
-# terminal report read only these dataclasses.
+# terminal report read only these dataclasses. A large audit's report is built without findings
+# (``Story.findings`` empty, ``Story.counts`` set) and its stories are then streamed one at a time
+# with their findings (``factcheck.audit.iter_stories``), so memory does not grow with the audit.
 
 
 @dataclass(frozen=True)
@@ -234,9 +236,15 @@ class Story:
     label: str  # a short human-readable label (title or first claim of the earliest article)
     documents: tuple[AuditDocument, ...]
     findings: tuple[AuditFinding, ...]
+    counts: dict[str, int] | None = None  # verdict counts of all findings, when ``findings`` were left out
+
+    @property
+    def has_findings(self) -> bool:
+        """False for a summary-only story (``counts`` set, findings not loaded)."""
+        return self.counts is None or sum(self.counts.values()) == len(self.findings)
 
     def summary(self) -> dict[str, int]:
-        return verdict_counts(self.findings)
+        return dict(self.counts) if self.counts is not None else verdict_counts(self.findings)
 
 
 @dataclass(frozen=True)
@@ -300,4 +308,8 @@ class AuditReport:
     singletons: tuple[AuditDocument, ...] = ()  # articles no other article reports on
 
     def summary(self) -> dict[str, int]:
-        return verdict_counts(f for s in self.stories for f in s.findings)
+        total = {v.value: 0 for v in Verdict}
+        for s in self.stories:
+            for k, n in s.summary().items():
+                total[k] += n
+        return total

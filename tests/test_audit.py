@@ -67,6 +67,22 @@ def test_seeds_audit_finds_the_two_stories(run, seeds, isolated_env):
     assert len(pairs) == 6
     # sources: folder name unless the article names its outlet (002 names ANI)
     assert {s.source for s in rep.sources} == {"seeds", "ANI"}
+    # the CLI streams a summary-only report story by story: same text as the report held whole
+    from factcheck.audit import iter_stories
+    from factcheck.export import audit_chunks, export_audit
+
+    with Store(isolated_env / "claims.db") as st:
+        light = build_report(st, rep.audit_id, findings=False)
+        assert (light.sources, light.matrix, light.contested, light.singletons, light.summary()) == (
+            rep.sources, rep.matrix, rep.contested, rep.singletons, rep.summary())
+        assert light.stories[0].findings == () and not light.stories[0].has_findings
+        assert tuple(iter_stories(st, light)) == rep.stories
+        for fmt in ("json", "csv", "md", "html"):
+            assert "".join(audit_chunks(light, fmt, iter_stories(st, light))) == export_audit(rep, fmt), fmt
+    out = isolated_env / "audit.json"
+    assert run("export", "--format", "json", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8") == export_audit(rep, "json")
+    assert len(json.loads(out.read_text(encoding="utf-8"))["stories"][0]["findings"]) == len(rep.stories[0].findings)
     # running it again reuses the stored audit: nothing is added
     before = counts(isolated_env / "claims.db")
     assert run("audit").exit_code == 0

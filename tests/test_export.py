@@ -19,7 +19,7 @@ from factcheck import export as export_mod
 from factcheck.errors import ConfigError, OutputError
 from factcheck.export import (
     AUDIT_CSV_COLUMNS, AUDIT_SCHEMA_ID, COMPARE_CSV_COLUMNS, FORMATS, check_output, defuse_cell,
-    export_audit, export_compare, md_escape, write_output,
+    audit_json, export_audit, export_compare, md_escape, write_output,
 )
 from factcheck.export_html import CSP
 from factcheck.report import to_json
@@ -123,6 +123,8 @@ def test_audit_json_schema():
     assert agreement[("Dawn", "AP")] == 1.0
     assert agreement[("AP", "Dawn")] is None  # nothing decided
     assert out["contested"][0]["contradicted_by"] == ["AP", "Dawn"] and out["contested"][0]["score"] == 1.78
+    # written story by story, the text is exactly json.dumps of the whole
+    assert export_audit(report, "json") == json.dumps(audit_json(report), ensure_ascii=False, indent=2) + "\n"
     # offsets point into the documents' text
     texts = {d.document_id: d.text for s in report.stories for d in s.documents}
     for story in out["stories"]:
@@ -137,6 +139,7 @@ def test_empty_audit_exports(fmt):
     empty = AuditReport(1, "2024-01-01T00:00:00Z", {}, {}, (), (), (), (), {"embedder": "e", "nli": None})
     out = export_audit(empty, fmt)
     if fmt == "json":
+        assert out == json.dumps(audit_json(empty), ensure_ascii=False, indent=2) + "\n"
         data = json.loads(out)
         assert (data["stories"], data["matrix"], data["summary"]["agree"]) == ([], [], 0)
     elif fmt == "csv":

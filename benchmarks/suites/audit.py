@@ -62,12 +62,24 @@ def _env(db: Path) -> dict:
 
 def quality(db: Path, manifest: dict) -> dict:
     from claims_db import Store
-    from factcheck.audit import build_report
+    from factcheck.audit import build_report, iter_stories
 
+    pert = {p["story"]: p for p in manifest["perturbations"]}
+    clean = {"matched": 0, "agree": 0, "contradict": 0}
+    contradictions = defaultdict(list)  # true story -> its contradict findings (one pass, not one per perturbation)
     with Store(db) as st:
-        rep = build_report(st, st.latest_audit()["id"], contested_top=10_000)
+        rep = build_report(st, st.latest_audit()["id"], contested_top=10_000, findings=False)
         docs = st.current_documents()
-    truth = {d["id"]: int(d["path"].rsplit("#L", 1)[1]) - 1 for d in docs}
+        truth = {d["id"]: int(d["path"].rsplit("#L", 1)[1]) - 1 for d in docs}
+        for s in iter_stories(st, rep):  # one story's findings in memory at a time
+            for f in s.findings:
+                story = truth[f.document_id]
+                if story not in pert and f.verdict.value != "absent" and f.source != f.other_source:
+                    clean["matched"] += 1
+                    if f.verdict.value in ("agree", "contradict"):
+                        clean[f.verdict.value] += 1
+                if f.verdict.value == "contradict":
+                    contradictions[story].append(f)
     pred = {}
     for s in rep.stories:
         for d in s.documents:
@@ -78,23 +90,7 @@ def quality(db: Path, manifest: dict) -> dict:
         tp += same and guess
         fp += guess and not same
         fn += same and not guess
-    pert = {p["story"]: p for p in manifest["perturbations"]}
     expected = found = 0
-    clean = {"matched": 0, "agree": 0, "contradict": 0}
-    story_of_doc = {d["id"]: truth[d["id"]] for d in docs}
-    for s in rep.stories:
-        for f in s.findings:
-            story = story_of_doc[f.document_id]
-            p = pert.get(story)
-            if p is None and f.verdict.value != "absent" and f.source != f.other_source:
-                clean["matched"] += 1
-                if f.verdict.value in ("agree", "contradict"):
-                    clean[f.verdict.value] += 1
-    contradictions = defaultdict(list)  # true story -> its contradict findings (one pass, not one per perturbation)
-    for s in rep.stories:
-        for f in s.findings:
-            if f.verdict.value == "contradict":
-                contradictions[story_of_doc[f.document_id]].append(f)
     for story, p in pert.items():
         outlets = [f"outlet-{lang}" for lang in ("en", "ar", "ur", "ru", "kk") if f"outlet-{lang}" != p["outlet"]]
         hits = set()
