@@ -30,7 +30,13 @@ def _pct(x: float | None) -> str:
     return "–" if x is None else f"{100 * x:.0f}%"
 
 
-def render_audit(report: AuditReport, console: Console, *, bidi: str = "visual", details: int = 5) -> None:
+MAX_STORIES = 30  # stories listed in the terminal; exports list them all
+
+
+def render_audit(report: AuditReport, console: Console, *, bidi: str = "visual", details: int = 5,
+                 max_stories: int = MAX_STORIES) -> None:
+    """The audit as terminal tables: header, stories (the ``max_stories`` most contradicted when
+    there are more), sources, agreement matrix, most contested claims, singletons."""
     counts = report.summary()
     n_docs = sum(len(s.documents) for s in report.stories) + len(report.singletons)
     head = Text.assemble(
@@ -47,14 +53,20 @@ def render_audit(report: AuditReport, console: Console, *, bidi: str = "visual",
                         subtitle=Text(f"embedder {models.get('embedder')} · NLI {models.get('nli') or 'none'}",
                                       style="dim")))
 
-    t = Table(title="Stories", box=box.SIMPLE_HEAVY, show_lines=False, expand=True)
+    shown = list(report.stories)
+    title = "Stories"
+    if len(shown) > max_stories:
+        shown = sorted(shown, key=lambda s: (-s.summary()["contradict"], s.index))[:max_stories]
+        title = (f"Stories: the {max_stories} of {len(report.stories)} with the most contradictions "
+                 f"(every story is in --format html, md, json or csv)")
+    t = Table(title=title, box=box.SIMPLE_HEAVY, show_lines=False, expand=True)
     t.add_column("#", justify="right", no_wrap=True)
     t.add_column("story", ratio=3)
     t.add_column("articles", justify="right")
     t.add_column("sources", ratio=2)
     for v in (Verdict.CONTRADICT, Verdict.AGREE, Verdict.UNCLEAR, Verdict.ABSENT):
         t.add_column(v.value, justify="right", style=VERDICT_STYLES[v])
-    for s in report.stories:
+    for s in shown:
         c = s.summary()
         srcs = ", ".join(sorted({d.source for d in s.documents}))
         t.add_row(str(s.index + 1), BidiText(s.label, mode=bidi, lang=s.documents[0].lang), str(len(s.documents)),

@@ -529,3 +529,29 @@ def test_cli_demo_formats(run, tmp_path):
     assert r.exit_code == 0 and r.stdout == ""
     text = table.read_text(encoding="utf-8")
     assert "Verdicts: 0 contradict" in text and "\x1b[" not in text
+
+
+def test_terminal_audit_lists_the_most_contradicted_stories_when_there_are_many():
+    import dataclasses
+
+    from rich.console import Console
+
+    from factcheck.audit_report import render_audit
+
+    report = make_audit_report()
+    base = report.stories[0]
+    many = tuple(dataclasses.replace(base, index=i, label=f"story number {i}", findings=(),
+                                     counts={"agree": 1, "contradict": i % 7, "unclear": 0, "absent": 0})
+                 for i in range(40))
+    big = dataclasses.replace(report, stories=many)
+    console = Console(width=200, record=True, color_system=None)
+    render_audit(big, console, bidi="logical", max_stories=5)
+    out = console.export_text()
+    assert "the 5 of 40 with the most contradictions" in out
+    listed = [i for i in range(40) if f"story number {i} " in out]
+    assert sorted(listed) == [6, 13, 20, 27, 34]  # six contradictions each; ties by index
+    assert big.summary()["contradict"] == sum(i % 7 for i in range(40))
+    console = Console(width=200, record=True, color_system=None)
+    render_audit(report, console, bidi="logical")
+    out = console.export_text()
+    assert " Stories " in out and "most contradictions" not in out  # few stories: all, in order
