@@ -336,7 +336,7 @@ class Store:
                 "on e.text_hash = c.text_hash and e.model_id = ? where c.extractor = ?")
         rows = []
         if document_ids is None and claim_ids is None:
-            rows = self.db.execute(base + " order by c.id", [model_id, extractor]).fetchall()
+            return self._all_claim_vectors(base, model_id, extractor)
         else:
             col, wanted = ("c.document_id", document_ids) if claim_ids is None else ("c.id", claim_ids)
             wanted = list(dict.fromkeys(wanted))
@@ -350,7 +350,33 @@ class Store:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, 0), np.float32)
         ids = np.array([r[0] for r in rows], dtype=np.int64)
         docs = np.array([r[1] for r in rows], dtype=np.int64)
-        vecs = np.stack([np.frombuffer(r[3], dtype="<f4") for r in rows]).astype(np.float32)
+        vecs = np.stack([np.frombuffer(r[3], dtype="<f4") for r in rows]).astype(np.float32, copy=False)
+        return ids, docs, vecs
+
+    def _all_claim_vectors(self, base: str, model_id: str, extractor: str):
+        """Every claim vector, read in batches straight into preallocated arrays: memory is the
+        result (4 bytes x dim per claim) plus one batch, not the rows and two copies of them."""
+        n = self.db.execute("select count(*) from (" + base + ")", [model_id, extractor]).fetchone()[0]
+        cur = self.db.execute(base + " order by c.id", [model_id, extractor])
+        ids = np.zeros(n, np.int64)
+        docs = np.zeros(n, np.int64)
+        vecs: np.ndarray | None = None
+        k = 0
+        while batch := cur.fetchmany(4096):
+            for cid, did, dim, blob in batch:
+                if k >= n or len(blob) != 4 * dim:  # rows added meanwhile, or a damaged vector
+                    continue
+                if vecs is None:
+                    vecs = np.zeros((n, dim), np.float32)
+                elif dim != vecs.shape[1]:
+                    continue
+                ids[k], docs[k] = cid, did
+                vecs[k] = np.frombuffer(blob, dtype="<f4")
+                k += 1
+        if vecs is None or k == 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, 0), np.float32)
+        if k < n:
+            return ids[:k].copy(), docs[:k].copy(), vecs[:k].copy()
         return ids, docs, vecs
 
     def embedded_claim_ids(self, model_id: str, extractor: str) -> np.ndarray:

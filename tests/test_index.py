@@ -134,3 +134,20 @@ def test_empty_and_single_vector_indexes(n):
     sims, found = idx.search(unit(rng, 2), 3)
     assert found.shape == (2, 3)
     assert (found[:, n:] == -1).all()
+
+
+def test_all_claim_vectors_match_the_selected_ones_and_skip_damaged_rows(tmp_path):
+    st, v = _store_with_vectors(tmp_path / "v.db", n=7)
+    ids, docs, vecs = st.claim_vectors("m", "ext")
+    sel = st.claim_vectors("m", "ext", claim_ids=ids.tolist())
+    assert ids.tolist() == sel[0].tolist() == sorted(ids.tolist()) and len(ids) == 7
+    assert docs.tolist() == sel[1].tolist() and np.array_equal(vecs, sel[2]) and np.allclose(vecs, v)
+    assert vecs.dtype == np.float32 and vecs.flags["C_CONTIGUOUS"]
+    # a half-written vector is left out (and the others kept), whichever path reads it
+    st.db.execute("update embeddings set vector = substr(vector, 1, 10) where text_hash = 'h3'")
+    ids2, docs2, vecs2 = st.claim_vectors("m", "ext")
+    assert len(ids2) == 6 and ids[3] not in ids2.tolist()
+    assert np.allclose(vecs2, np.delete(v, 3, axis=0))
+    assert st.claim_vectors("m", "ext", claim_ids=ids.tolist())[0].tolist() == ids2.tolist()
+    assert st.claim_vectors("nobody", "ext")[2].shape == (0, 0)
+    st.close()
