@@ -200,10 +200,6 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
-    raise SystemExit(main())
-
-
 def rows(result: dict) -> list:
     """Summary-table row: ranges over the acceptance pairs (test split), with the baseline's."""
     from benchmarks.suites import Row
@@ -221,3 +217,7 @@ def rows(result: dict) -> list:
     ref = ("digit-string baseline: " + " / ".join(span([m[k] for m in base]) for k in ("precision", "recall", "false_alarm"))
            + f"; target recall ≥ {TARGETS['recall']:.2f}, false alarms ≤ {TARGETS['false_alarm']:.2f}") if base else ""
     return [Row(what, got, ref)]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

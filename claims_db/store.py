@@ -334,17 +334,16 @@ class Store:
         for all documents or only these; ordered by claim id."""
         base = ("select c.id, c.document_id, e.dim, e.vector from claims c join embeddings e "
                 "on e.text_hash = c.text_hash and e.model_id = ? where c.extractor = ?")
-        rows = []
         if document_ids is None and claim_ids is None:
             return self._all_claim_vectors(base, model_id, extractor)
-        else:
-            col, wanted = ("c.document_id", document_ids) if claim_ids is None else ("c.id", claim_ids)
-            wanted = list(dict.fromkeys(wanted))
-            for s in range(0, len(wanted), 500):
-                chunk = wanted[s:s + 500]
-                rows += self.db.execute(base + f" and {col} in ({','.join('?' * len(chunk))})",
-                                        [model_id, extractor, *chunk]).fetchall()
-            rows.sort(key=lambda r: r[0])
+        col, wanted = ("c.document_id", document_ids) if claim_ids is None else ("c.id", claim_ids)
+        wanted = list(dict.fromkeys(wanted))
+        rows = []
+        for s in range(0, len(wanted), 500):
+            chunk = wanted[s:s + 500]
+            rows += self.db.execute(base + f" and {col} in ({','.join('?' * len(chunk))})",
+                                    [model_id, extractor, *chunk]).fetchall()
+        rows.sort(key=lambda r: r[0])
         rows = [r for r in rows if len(r[3]) == 4 * r[2]]
         if not rows:
             return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros((0, 0), np.float32)

@@ -241,7 +241,7 @@ class Story:
     @property
     def has_findings(self) -> bool:
         """False for a summary-only story (``counts`` set, findings not loaded)."""
-        return self.counts is None or sum(self.counts.values()) == len(self.findings)
+        return self.counts is None
 
     def summary(self) -> dict[str, int]:
         return dict(self.counts) if self.counts is not None else verdict_counts(self.findings)

@@ -21,8 +21,6 @@ SEEDS = ("000_93a24f0839ddf88b.txt", "001_baa2b6a8d129b5c7.txt", "002_385850e134
          "003_07b986253854532e.txt")
 
 
-
-
 def counts(db):
     con = sqlite3.connect(db)
     try:

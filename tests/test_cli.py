@@ -12,8 +12,6 @@ SEED_001 = "001_baa2b6a8d129b5c7.txt"
 SEED_003 = "003_07b986253854532e.txt"
 
 
-
-
 def db_snapshot(path):
     con = sqlite3.connect(path)
     try:

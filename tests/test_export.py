@@ -481,8 +481,6 @@ def test_real_compare_exports_all_formats(real_report):
     assert r.nli in page and r.embedder in page
 
 
-
-
 def test_cli_compare_html_to_file(run, tmp_path):
     from factcheck.samples import sample_pair
 
