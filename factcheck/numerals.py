@@ -189,6 +189,14 @@ def _year_word_after(s: Scan, b: int) -> bool:
     return w is not None and s.words[w][2].rstrip(".") in _YEAR_WORDS
 
 
+_NOT_SKIPPED = {lx.fold(w) for w in (
+    "in", "on", "at", "of", "to", "for", "from", "by", "and", "or", "with", "the", "was", "were", "is", "are",
+    "میں", "کو", "سے", "پر", "تک", "نے", "کے", "کی", "کا", "اور", "یا", "ہے", "ہیں", "تھا", "تھے", "تھی",
+    "في", "من", "إلى", "على", "عن", "مع", "أو", "و", "حتى", "منذ",
+    "в", "во", "на", "и", "или", "с", "со", "по", "к", "до", "из", "от", "за", "для", "был", "была", "были",
+    "және", "мен", "немесе", "бен", "пен")}
+
+
 def unit_after(s: Scan, end: int) -> tuple[str | None, int]:
     """What the number counts: the first unit or currency word after it, skipping up to two
     adjectives such as "US" / "امریکی" / "американских"; also glued "-year-old", "-летнего"."""
@@ -228,9 +236,10 @@ def unit_after(s: Scan, end: int) -> tuple[str | None, int]:
                 if rate:
                     return ("kmh" if unit == "km" else "mph"), rate.end()
                 return unit, we
-        # adjectives before the noun: "28 بلین امریکی ڈالر", "120 million cubic metres", "пяти крупных стран"
+        # adjectives before the noun: "28 بلین امریکی ڈالر", "120 million cubic metres", "пяти крупных стран";
+        # never a function word: in "2018 میں بچے" (in 2018, the child) 2018 counts no children
         if word in lx.CURRENCY_ADJ or (skipped < (1 if s.lang == "ar" else 2) and word not in lx.SCALES
-                                       and not _is_number_word(s, word)):
+                                       and word not in _NOT_SKIPPED and not _is_number_word(s, word)):
             pos, skipped = we, skipped + 1
             continue
         return None, end
@@ -240,6 +249,12 @@ def unit_after(s: Scan, end: int) -> tuple[str | None, int]:
 def _is_number_word(s: Scan, word: str) -> bool:
     return word in s.lexicon(lx.NUMBERS) or word in s.lexicon(lx.ORDINALS) or any(
         word in ph for ph in lx.APPROX_AFTER) or word in lx.RANGE_WORDS
+
+
+# a Kazakh name with a case ending is not a label before a number: "Палудағы 36 орталыққа" (36 centres in
+# Palu), unlike "Boeing 737"
+_KK_CASED = re.compile(r"\w{3}(?:дағы|дегі|тағы|тегі|ндағы|ндегі|да|де|та|те|нда|нде|ға|ге|қа|ке|на|не|"
+                       r"дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің)$")
 
 
 def _is_identifier(s: Scan, a: int, unit: str | None, scale: float) -> bool:
@@ -256,7 +271,7 @@ def _is_identifier(s: Scan, a: int, unit: str | None, scale: float) -> bool:
         return True
     orig = s.text[ws:s.words[w][1]]
     if orig[:1].isupper() and orig[:1].isalpha() and word not in _NOT_AN_ID and month_of(word) is None \
-            and word not in lx.SCALE_NAMES:
+            and word not in lx.SCALE_NAMES and not (s.lang == "kk" and _KK_CASED.search(word)):
         # a capitalised word right before the number, not at the start of the sentence: "Boeing 737"
         k = ws - 1
         while k >= 0 and s.text[k] in " \u00a0\"'“«(":

@@ -220,3 +220,15 @@ def test_units_in_arabic_accusative_and_kazakh():
 def test_title_case_approximation_is_not_a_name_before_an_identifier():
     assert _q("Tsunami Toll Soars Above 800", "en") == [("number", "800", None, 800.0, None, None, "more than")]
     assert _q("Their Boeing 737 landed", "en") == []
+
+
+def test_a_year_before_a_postposition_counts_nothing():
+    # "2018 میں بچے": in 2018, the child (not 2018 children)
+    (q,) = [q for q in extract("نے 2018 میں بچے کی نئی نگہداشت", 0, "ur") if q.text == "2018"]
+    assert (q.kind, q.value, q.unit) == ("year", 2018.0, None)
+
+
+def test_a_kazakh_place_with_a_case_ending_is_no_label():
+    assert [(q.value, q.unit) for q in extract("Шамамен 16 700 адам Палудағы 36 орталыққа көшірілді.", 0, "kk")] == [
+        (16700.0, "person"), (36.0, None)]
+    assert extract("Луи Пастер 5 ауруханасына", 0, "kk") == ()  # "Louis Pasteur 2" hospital: a label
