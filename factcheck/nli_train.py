@@ -252,9 +252,12 @@ def train(args) -> dict:
     tok = w.tokenizer
     train_ex, val_ex, info = load_data(Path(args.data), args.seed, en_limit=args.en_limit,
                                           mixed_copies=args.mixed_copies)
+    # the token cache depends on the data and the tokenisation only, so a continuation run can reuse it
+    data_key = json.dumps({**info, "max_length": args.max_length}, sort_keys=True)
     info.update(init=args.init, max_length=args.max_length, batch_size=batch_size, lr=args.lr, epochs=args.epochs,
-                device=device.type, bf16=autocast_dtype is not None, warmup=args.warmup)
-    cache = out / f"tokens-{hashlib.sha256(json.dumps(info, sort_keys=True).encode()).hexdigest()[:10]}.npz"
+                epoch_offset=args.epoch_offset, device=device.type, bf16=autocast_dtype is not None,
+                warmup=args.warmup)
+    cache = out / f"tokens-{hashlib.sha256(data_key.encode()).hexdigest()[:10]}.npz"
     if cache.exists():
         z = np.load(cache, allow_pickle=True)
         tr_ids, va_ids = list(z["tr"]), list(z["va"])
@@ -281,7 +284,8 @@ def train(args) -> dict:
     params = list(module.parameters())
     opt = torch.optim.AdamW(params, lr=args.lr, weight_decay=0.01)
     rng = random.Random(args.seed)
-    epoch_batches = [_batches(tr_ids, tr_lab, batch_size, random.Random(args.seed + e)) for e in range(args.epochs)]
+    epoch_batches = [_batches(tr_ids, tr_lab, batch_size, random.Random(args.seed + args.epoch_offset + e))
+                     for e in range(args.epochs)]
     total = sum(len(b) for b in epoch_batches)
     warm = int(total * args.warmup)
     def lr_factor(s: int) -> float:  # linear warm-up, then linear decay to 0
@@ -531,6 +535,9 @@ def main(argv=None) -> None:
                     help="XNLI items with premise and hypothesis in two random languages, per item "
                          "(15 = as many mixed pairs as monolingual ones; validation always has one)")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--epoch-offset", type=int, default=0,
+                    help="shuffle as if this many epochs had already run (with --init, so that a continuation "
+                         "sees a new order; the seed itself also fixes the validation split and must stay)")
     ap.add_argument("--budget-minutes", type=float, default=None, help="stop (resumably) after this long")
     ap.add_argument("--eval-every", type=int, default=500)
     ap.add_argument("--ckpt-every", type=int, default=100)
