@@ -111,3 +111,37 @@ def test_shipped_model_decides_across_languages():
     # order preserved whatever the batching
     again = model.predict(list(reversed(pairs)))
     assert [round(s.entailment, 5) for s in reversed(again)] == [round(s.entailment, 5) for s in out]
+
+
+def _probs(groups):
+    """Rows (P(e), P(n), P(c)) and labels from (P(e), count, how many of them are entailment)."""
+    rows, labels = [], []
+    for p, n, correct in groups:
+        for i in range(n):
+            rows.append((p, (1 - p) / 2, (1 - p) / 2))
+            labels.append(0 if i < correct else 1)
+    return np.array(rows), np.array(labels)
+
+
+def test_thresholds_hold_their_precision_all_the_way_up():
+    from factcheck.nli_train import choose_thresholds
+
+    probs, labels = _probs([(0.9, 50, 50), (0.61, 50, 40), (0.41, 50, 10), (0.35, 200, 200)])
+    # precision .80 is reached at .34 again (300/350), but between .36 and .40 it is .67: the first
+    # point from the top where it fails sets the threshold, not a lucky crossing further down
+    assert choose_thresholds(probs, labels) == (0.42, 0.95)  # no contradiction predicted: .95
+
+
+def test_calibrate_ships_all_validation_fits_and_reports_them_cross_fitted():
+    from factcheck.nli_train import calibrate
+
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 3, 600)
+    logits = rng.normal(0, 1, (600, 3)) + 2.0 * np.eye(3)[labels]
+    halves = np.arange(600) % 2
+    cal = calibrate(logits, labels, halves)
+    assert [f["held_out_half"] for f in cal["crossfit"]["folds"]] == [0, 1]
+    assert cal["crossfit"]["entailment"]["precision"] == round(np.mean(
+        [f["entailment"]["precision"] for f in cal["crossfit"]["folds"]]), 4)
+    assert 0.34 <= cal["thresholds"]["entailment"] <= 0.95 and cal["temperature"] > 0
+    assert cal["crossfit"]["ece_after"] <= cal["crossfit"]["ece_before"] + 0.02
