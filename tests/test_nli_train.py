@@ -1,0 +1,57 @@
+"""The NLI training recipe end to end on a tiny made-up data set: premise-group split, seeded mix,
+budget stop, resume from the checkpoint, best weights on validation."""
+import json
+
+import pytest
+
+from factcheck import nli_train
+
+LABELS = ("entailment", "neutral", "contradiction")
+
+
+def _write_xnli(root, langs=("en", "ar"), groups=10):
+    d = root / "xnli_dev"
+    d.mkdir(parents=True)
+    for lang in langs:
+        rows = []
+        for g in range(groups):
+            premise = f"The council of town {g} met on day {g + 1} and approved the budget ({lang})."
+            for k, label in enumerate(LABELS):
+                hyp = [f"Town {g} has a budget.", f"Town {g} also built a bridge.", f"Town {g} rejected it."][k]
+                rows.append(f"{premise}\t{hyp}\t{label}")
+        (d / f"dev-{lang}.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return root
+
+
+def test_validation_shares_no_premise_with_training(tmp_path):
+    train, val, info = nli_train.load_data(_write_xnli(tmp_path), seed=13, mixed_copies=2)
+    assert info["val_premise_groups"] == 1
+    assert {e.group for e in train}.isdisjoint({e.group for e in val})
+    # validation: 3 items x 2 languages + 1 mixed-language copy per item; training: 2 mixed copies
+    assert (len(val), len(train)) == (9, 27 * 2 + 27 * 2)
+    again = nli_train.load_data(tmp_path, seed=13, mixed_copies=2)
+    assert [e.premise for e in again[0]] == [e.premise for e in train]  # seeded
+
+
+@pytest.mark.filterwarnings("ignore::UserWarning")
+def test_training_stops_on_budget_resumes_and_keeps_the_best(tmp_path):
+    data = _write_xnli(tmp_path / "data")
+    out = tmp_path / "run"
+    args = ["--data", str(data), "--out", str(out), "--epochs", "1", "--batch-size", "16", "--cpu",
+            "--threads", "1", "--eval-every", "3", "--log-every", "1", "--max-length", "48", "--mixed-copies", "1"]
+    nli_train.main(args + ["--budget-minutes", "0.0001"])  # stops after the first step
+    log = [json.loads(x) for x in (out / "log.jsonl").read_text().splitlines()]
+    assert [r["event"] for r in log][0] == "start" and log[-1]["event"] == "paused"
+    assert log[0]["data"]["train_mix"] == {"xnli-ar": 27, "xnli-en": 27, "xnli-mixed": 27}
+    paused_at = log[-1]["step"]
+    assert 1 <= paused_at < log[0]["steps_total"]
+    nli_train.main(args)
+    log = [json.loads(x) for x in (out / "log.jsonl").read_text().splitlines()]
+    resume = [r for r in log if r["event"] == "resume"]
+    assert resume and resume[0]["step"] == paused_at
+    assert log[-1]["event"] == "done" and log[-1]["step"] == log[0]["steps_total"]
+    evals = [r for r in log if r["event"] == "eval"]
+    best = max(r["val_acc"] for r in evals)
+    cfg = json.loads((out / "best" / "config.json").read_text())
+    assert round(cfg["training"]["val_acc"], 4) == best
+    assert (out / "best" / "weights.safetensors").stat().st_size > 1_000_000
