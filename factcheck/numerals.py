@@ -270,6 +270,8 @@ def _is_identifier(s: Scan, a: int, unit: str | None, scale: float) -> bool:
     if word.rstrip(".") in lx.ID_WORDS or word in lx.ID_WORDS:
         return True
     orig = s.text[ws:s.words[w][1]]
+    if not s.text[a:a + 1].isdigit():
+        return False  # a number in words is no label: "visited Korea nine times"
     if orig[:1].isupper() and orig[:1].isalpha() and word not in _NOT_AN_ID and month_of(word) is None \
             and word not in lx.SCALE_NAMES and not (s.lang == "kk" and _KK_CASED.search(word)):
         # a capitalised word right before the number, not at the start of the sentence: "Boeing 737"

@@ -232,3 +232,8 @@ def test_a_kazakh_place_with_a_case_ending_is_no_label():
     assert [(q.value, q.unit) for q in extract("Шамамен 16 700 адам Палудағы 36 орталыққа көшірілді.", 0, "kk")] == [
         (16700.0, "person"), (36.0, None)]
     assert extract("Луи Пастер 5 ауруханасына", 0, "kk") == ()  # "Louis Pasteur 2" hospital: a label
+
+
+def test_a_number_in_words_after_a_name_is_no_label():
+    assert [(q.value, q.text) for q in extract("Pompeo has visited North Korea nine times", 0, "en")] == [(9.0, "nine")]
+    assert extract("The Boeing 737 crashed", 0, "en") == ()
