@@ -31,7 +31,7 @@ _YEAR_WORDS = {lx.fold(w) for w in ("год", "года", "году", "годо�
 _YEAR_BEFORE = {lx.fold(w) for w in ("in", "since", "by", "until", "of", "year", "в", "с", "к", "до", "عام", "العام",
                                      "سنة", "منذ", "بحلول", "حتى", "في", "سال")}
 # "N سے M", "от N до M", "من N إلى M", "N to M", "بين N و M" (و glued to M or not)
-_RANGE_WORDS_RE = re.compile(r"\s+((?:to|سے|إلى|الى|до|and)\s+|و\s*)(" + NUM + r")" + E)
+_RANGE_WORDS_RE = re.compile(r"\s+((?:to|سے|إلى|الى|до|and|мен|бен|пен)\s+|و\s*)(" + NUM + r")" + E)  # Kazakh "1 мен 2 дюйм"
 _NOT_AN_ID = {lx.fold(w) for w in (
     "about", "around", "over", "some", "nearly", "almost", "more", "less", "at", "in", "on", "by", "since", "until",
     "from", "to", "of", "the", "and", "or", "only", "just", "all", "than", "under", "up", "after", "before",
@@ -189,6 +189,19 @@ def _year_word_after(s: Scan, b: int) -> bool:
     return w is not None and s.words[w][2].rstrip(".") in _YEAR_WORDS
 
 
+_KK_CASE = re.compile(r"(?:дағы|дегі|тағы|тегі|дық|дік|тық|тік|лық|лік|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|мен|бен|пен|ға|ге|қа|"
+                      r"ке|на|не|да|де|та|те|ды|ді|ты|ті|ны|ні)$")
+
+
+def _kk_base(word: str) -> str:
+    """A Kazakh unit or currency word without its case or adjective ending, when that leaves one:
+    "дюймға" -> "дюйм", "жеті күндік" (seven-day) -> "күн"."""
+    base = _KK_CASE.sub("", word)
+    if base != word and len(base) >= 2 and (base in lx.UNIT_WORDS or base in lx.CURRENCY_WORDS):
+        return base
+    return word
+
+
 _NOT_SKIPPED = {lx.fold(w) for w in (
     "in", "on", "at", "of", "to", "for", "from", "by", "and", "or", "with", "the", "was", "were", "is", "are",
     "میں", "کو", "سے", "پر", "تک", "نے", "کے", "کی", "کا", "اور", "یا", "ہے", "ہیں", "تھا", "تھے", "تھی",
@@ -212,6 +225,8 @@ def unit_after(s: Scan, end: int) -> tuple[str | None, int]:
             return None, end
         _ws, we, word = s.words[wi]
         word = word.rstrip(".")
+        if s.lang == "kk" and word not in lx.UNIT_WORDS and word not in lx.CURRENCY_WORDS:
+            word = _kk_base(word)  # "4 дюймға", "300 теңгеден"
         if word in lx.CURRENCY_WORDS:
             return lx.CURRENCY_WORDS[word], we
         if word in lx.UNIT_WORDS:

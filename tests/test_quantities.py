@@ -237,3 +237,10 @@ def test_a_kazakh_place_with_a_case_ending_is_no_label():
 def test_a_number_in_words_after_a_name_is_no_label():
     assert [(q.value, q.text) for q in extract("Pompeo has visited North Korea nine times", 0, "en")] == [(9.0, "nine")]
     assert extract("The Boeing 737 crashed", 0, "en") == ()
+
+
+def test_kazakh_ranges_and_units_with_endings():
+    assert [(q.value, q.value_max, q.unit, q.approx) for q in extract("1 мен 2 дюйм, кей жерде 4 дюймға дейін", 0, "kk")] == [
+        (1.0, 2.0, "inch", "range"), (4.0, None, "inch", None)]
+    assert [(q.value, q.unit) for q in extract("Жеті күндік аптаға көшу", 0, "kk")] == [(7.0, "day")]
+    assert [(q.value, q.unit) for q in extract("Бағасы 300 теңгеден асты", 0, "kk")] == [(300.0, "KZT")]
