@@ -149,10 +149,13 @@ def _scaled(v: float | None, f: float) -> float | None:
 
 
 def _same_mantissa(p: Quantity, q: Quantity) -> bool:
-    """"2.94 million" and "2.94" (a scale word left out on one side, as in lists)."""
+    """"2.94 million" and "2.94" (a scale word left out on one side, as in lists); not "11 million" and
+    "11 billion", where both sides wrote a scale."""
     if not p.value or not q.value:
         return False
-    big, small = (p.value, q.value) if abs(p.value) > abs(q.value) else (q.value, p.value)
+    (big, _), (small, small_q) = sorted(((p.value, p), (q.value, q)), key=lambda x: -abs(x[0]))
+    if (small_q.precision or 1.0) > 1.0:
+        return False  # the smaller one has a scale of its own
     return any(math.isclose(big, small * f, rel_tol=1e-9) for f in (1e3, 1e5, 1e6, 1e7, 1e9, 1e12))
 
 
@@ -214,7 +217,8 @@ def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
         if q.kind == r.kind or {q.kind, r.kind} <= {"number", "ordinal"}:
             if q.kind == "number" and r.kind == "number":
                 same_unit_there = any(o.unit == q.unit for o in others if o.kind == "number")
-                if (not same_unit_there and _converted(q, r)) or (q.unit == r.unit and _same_mantissa(q, r)):
+                if (not same_unit_there and _converted(q, r)) or (
+                        (q.unit == r.unit or None in (q.unit, r.unit)) and _same_mantissa(q, r)):
                     return True
                 if not _units_ok(q, r):
                     continue  # "more than 270" is not explained by "76,000 hectares"

@@ -131,6 +131,8 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
     w = glued if glued is not None else s.next_word(b, 2)
     if w is not None:
         word = s.words[w][2].rstrip(".")
+        if s.lang == "kk" and word not in lx.SCALES:
+            word = _kk_base(word)  # "2,25 миллиардтан астам"
         if word in lx.SCALES and (w == glued or word not in lx.SCALE_GLUED_ONLY) and s.free(*s.words[w][:2]):
             scale = lx.SCALES[word]
             end = s.words[w][1]
@@ -194,10 +196,10 @@ _KK_CASE = re.compile(r"(?:дағы|дегі|тағы|тегі|дық|дік|т�
 
 
 def _kk_base(word: str) -> str:
-    """A Kazakh unit or currency word without its case or adjective ending, when that leaves one:
+    """A Kazakh unit, currency or scale word without its case or adjective ending, when that leaves one:
     "дюймға" -> "дюйм", "жеті күндік" (seven-day) -> "күн"."""
     base = _KK_CASE.sub("", word)
-    if base != word and len(base) >= 2 and (base in lx.UNIT_WORDS or base in lx.CURRENCY_WORDS):
+    if base != word and len(base) >= 2 and (base in lx.UNIT_WORDS or base in lx.CURRENCY_WORDS or base in lx.SCALES):
         return base
     return word
 

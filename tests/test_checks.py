@@ -78,3 +78,10 @@ def test_a_date_against_a_day_month_and_a_separate_year():
                    "ولد يوم 28 سبتمبر، من عام 1882 في ألمانيا", "ar") == [
         "date differs: this claim says 1882-09-30 (September 30, 1882), "
         "the other source says 1882-09-28 (28 سبتمبر، من عام 1882)"]
+
+
+def test_a_scale_left_out_is_no_conflict_but_a_different_scale_is():
+    # a list that drops the scale word on one side, whatever unit each side read
+    assert reasons("a pipeline worth 11 billion dollars", "en", "11 کی لاگت کی پائپ لائن", "ur") == []
+    assert reasons("a pipeline worth $11 billion", "en", "a pipeline worth $11 million", "en") == [
+        "number differs: this claim says 11 billion, the other source says 11 million"]

@@ -244,3 +244,8 @@ def test_kazakh_ranges_and_units_with_endings():
         (1.0, 2.0, "inch", "range"), (4.0, None, "inch", None)]
     assert [(q.value, q.unit) for q in extract("Жеті күндік аптаға көшу", 0, "kk")] == [(7.0, "day")]
     assert [(q.value, q.unit) for q in extract("Бағасы 300 теңгеден асты", 0, "kk")] == [(300.0, "KZT")]
+
+
+def test_kazakh_scale_words_with_endings():
+    (q,) = extract("2,25 миллиардтан астам адамның өміріне", 0, "kk")
+    assert (q.value, q.approx) == (2.25e9, "more than")
