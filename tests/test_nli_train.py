@@ -55,3 +55,9 @@ def test_training_stops_on_budget_resumes_and_keeps_the_best(tmp_path):
     cfg = json.loads((out / "best" / "config.json").read_text())
     assert round(cfg["training"]["val_acc"], 4) == best
     assert (out / "best" / "weights.safetensors").stat().st_size > 1_000_000
+    # a uniform soup of the best and the last checkpoint, scored on the same validation split
+    nli_train.main(["--data", str(data), "--out", str(tmp_path / "soup"), "--threads", "1",
+                    "--soup", str(out / "best"), str(out / "last.pt")])
+    soup = json.loads((tmp_path / "soup" / "best" / "config.json").read_text())["training"]
+    assert soup["soup_of"] == [str(out / "best"), str(out / "last.pt")] and soup["seed"] == 13
+    assert 0.0 <= soup["val_acc"] <= 1.0
