@@ -153,10 +153,10 @@ def _same_mantissa(p: Quantity, q: Quantity) -> bool:
     "11 billion", where both sides wrote a scale."""
     if not p.value or not q.value:
         return False
-    (big, _), (small, small_q) = sorted(((p.value, p), (q.value, q)), key=lambda x: -abs(x[0]))
-    if (small_q.precision or 1.0) > 1.0:
+    big, small = (p, q) if abs(p.value) > abs(q.value) else (q, p)
+    if (small.precision or 1.0) > 1.0:
         return False  # the smaller one has a scale of its own
-    return any(math.isclose(big, small * f, rel_tol=1e-9) for f in (1e3, 1e5, 1e6, 1e7, 1e9, 1e12))
+    return any(math.isclose(big.value, small.value * f, rel_tol=1e-9) for f in (1e3, 1e5, 1e6, 1e7, 1e9, 1e12))
 
 
 def _date_parts(iso: str) -> tuple[str | None, str | None, str | None]:

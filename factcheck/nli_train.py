@@ -170,18 +170,27 @@ def save_checkpoint_weights(module, out_dir: Path, info: dict) -> None:
 
 def load_checkpoint_module(ckpt_dir: Path):
     """A CrossEncoder (eval mode, fp32) with the weights of a ``best/`` checkpoint directory."""
-    import torch  # noqa: F401
     from safetensors.torch import load_file
 
+    return module_from_state(load_file(str(ckpt_dir / "weights.safetensors")), str(ckpt_dir))
+
+
+def module_from_state(state: dict, what: str):
+    """A CrossEncoder (eval mode, fp32) holding a full trainable state (see ``trainable_state``)."""
     from . import e5_weights, encoder
 
-    w = e5_weights.load(skip_word_embeddings=True)
-    module = encoder.from_config(w.config)
-    state = {k: v.float() for k, v in load_file(str(ckpt_dir / "weights.safetensors")).items()}
-    missing, unexpected = module.load_state_dict(state, strict=False)
+    module = encoder.from_config(e5_weights.load(tokenizer_only=True).config)  # the shape, not the weights
+    missing, unexpected = module.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
     if missing or [k for k in unexpected if "word_embeddings" not in k]:
-        raise SystemExit(f"checkpoint {ckpt_dir} does not fit the encoder: {missing[:3]} {unexpected[:3]}")
+        raise SystemExit(f"checkpoint {what} does not fit the encoder: {missing[:3]} {unexpected[:3]}")
     return module.eval()
+
+
+def validation_inputs(tok, data: Path, info: dict) -> tuple[list[list[int]], np.ndarray]:
+    """Token ids and labels of the validation split a checkpoint was selected on (its seed and length)."""
+    _, val, _ = load_data(data, info["seed"], en_limit=0)
+    ids = tok.pair_inputs([e.premise for e in val], [e.hypothesis for e in val], info["max_length"])
+    return ids, np.array([e.label for e in val])
 
 
 def export_package(module, out_dir: Path, info: dict, quantize: bool = True, temperature: float = 1.0) -> Path:
@@ -524,11 +533,10 @@ def package(ckpt_dir: Path, out_dir: Path, data: Path) -> dict:
 
     info = json.loads((ckpt_dir / "config.json").read_text())["training"]
     module = load_checkpoint_module(ckpt_dir)
-    tok = e5_weights.load(skip_word_embeddings=True).tokenizer
+    tok = e5_weights.load(tokenizer_only=True).tokenizer
     rows = WordRows()
-    _, val, _ = load_data(data, info["seed"], en_limit=0)
-    ids = tok.pair_inputs([e.premise for e in val], [e.hypothesis for e in val], info["max_length"])
-    labels = np.array([e.label for e in val])
+    _, val, _ = load_data(data, info["seed"], en_limit=0)  # for the premise groups below
+    ids, labels = validation_inputs(tok, data, info)
     # fp32 reference logits from torch
     from .embed import length_sorted_batches
 
@@ -572,15 +580,11 @@ def soup(sources: list[Path], out_dir: Path, data: Path, threads: int | None = N
     import torch
     from safetensors.torch import load_file
 
-    from . import e5_weights, encoder
+    from . import e5_weights
     from .nli_model import WordRows
 
     if threads:
         torch.set_num_threads(threads)
-    w = e5_weights.load(skip_word_embeddings=True)
-    module = encoder.from_config(w.config)
-    module.bert.load_state_dict({k: torch.from_numpy(v) for k, v in w.tensors.items() if "word_embeddings" not in k},
-                                strict=False)
     infos, total = [], None
     for src in sources:
         if src.suffix == ".pt":
@@ -590,16 +594,14 @@ def soup(sources: list[Path], out_dir: Path, data: Path, threads: int | None = N
             state = load_file(str(src / "weights.safetensors"))
             info_file = src / "config.json"
         infos.append(json.loads(info_file.read_text())["training"])
-        module.load_state_dict({k: v.float() for k, v in state.items()}, strict=False)
-        part = {k: v.detach().float().clone() for k, v in trainable_state(module).items()}
+        part = {k: v.float() for k, v in state.items() if "word_embeddings" not in k}
         total = part if total is None else {k: total[k] + part[k] for k in total}
     if len({i["seed"] for i in infos}) != 1:
         raise SystemExit("--soup: the checkpoints were trained with different seeds (different validation splits)")
-    module.load_state_dict({k: v / len(sources) for k, v in total.items()}, strict=False)
-    tok = w.tokenizer
-    _, val, _ = load_data(data, infos[0]["seed"], en_limit=0)
-    ids = tok.pair_inputs([e.premise for e in val], [e.hypothesis for e in val], infos[0]["max_length"])
-    acc = evaluate(module, WordRows(), ids, [e.label for e in val], 32, torch.device("cpu"), None, tok.pad)
+    module = module_from_state({k: v / len(sources) for k, v in total.items()}, "soup")
+    tok = e5_weights.load(tokenizer_only=True).tokenizer
+    ids, labels = validation_inputs(tok, data, infos[0])
+    acc = evaluate(module, WordRows(), ids, list(labels), 32, torch.device("cpu"), None, tok.pad)
     info = {**infos[0], "soup_of": [str(s) for s in sources], "val_acc": acc}
     save_checkpoint_weights(module, out_dir, info)
     return {"val_acc": round(acc, 4), "soup_of": info["soup_of"]}

@@ -131,7 +131,7 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
     w = glued if glued is not None else s.next_word(b, 2)
     if w is not None:
         word = s.words[w][2].rstrip(".")
-        if s.lang == "kk" and word not in lx.SCALES:
+        if s.lang == "kk":
             word = _kk_base(word)  # "2,25 миллиардтан астам"
         if word in lx.SCALES and (w == glued or word not in lx.SCALE_GLUED_ONLY) and s.free(*s.words[w][:2]):
             scale = lx.SCALES[word]
@@ -191,17 +191,19 @@ def _year_word_after(s: Scan, b: int) -> bool:
     return w is not None and s.words[w][2].rstrip(".") in _YEAR_WORDS
 
 
-_KK_CASE = re.compile(r"(?:дағы|дегі|тағы|тегі|дық|дік|тық|тік|лық|лік|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|мен|бен|пен|ға|ге|қа|"
-                      r"ке|на|не|да|де|та|те|ды|ді|ты|ті|ны|ні)$")
+# Kazakh case endings (locative, ablative, genitive, dative, locative-attributive)
+_KK_CASES = "дағы|дегі|тағы|тегі|дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|да|де|та|те"
+_KK_ENDING = re.compile(r"(?:дық|дік|тық|тік|лық|лік|мен|бен|пен|ды|ді|ты|ті|ны|ні|" + _KK_CASES + r")$")
 
 
 def _kk_base(word: str) -> str:
     """A Kazakh unit, currency or scale word without its case or adjective ending, when that leaves one:
-    "дюймға" -> "дюйм", "жеті күндік" (seven-day) -> "күн"."""
-    base = _KK_CASE.sub("", word)
-    if base != word and len(base) >= 2 and (base in lx.UNIT_WORDS or base in lx.CURRENCY_WORDS or base in lx.SCALES):
-        return base
-    return word
+    "дюймға" -> "дюйм", "жеті күндік" (seven-day) -> "күн"; any other word as it is."""
+    def known(w: str) -> bool:
+        return w in lx.UNIT_WORDS or w in lx.CURRENCY_WORDS or w in lx.SCALES
+
+    base = _KK_ENDING.sub("", word)
+    return base if not known(word) and len(base) >= 2 and known(base) else word
 
 
 _NOT_SKIPPED = {lx.fold(w) for w in (
@@ -227,7 +229,7 @@ def unit_after(s: Scan, end: int) -> tuple[str | None, int]:
             return None, end
         _ws, we, word = s.words[wi]
         word = word.rstrip(".")
-        if s.lang == "kk" and word not in lx.UNIT_WORDS and word not in lx.CURRENCY_WORDS:
+        if s.lang == "kk":
             word = _kk_base(word)  # "4 дюймға", "300 теңгеден"
         if word in lx.CURRENCY_WORDS:
             return lx.CURRENCY_WORDS[word], we
@@ -270,8 +272,7 @@ def _is_number_word(s: Scan, word: str) -> bool:
 
 # a Kazakh name with a case ending is not a label before a number: "Палудағы 36 орталыққа" (36 centres in
 # Palu), unlike "Boeing 737"
-_KK_CASED = re.compile(r"\w{3}(?:дағы|дегі|тағы|тегі|ндағы|ндегі|да|де|та|те|нда|нде|ға|ге|қа|ке|на|не|"
-                       r"дан|ден|тан|тен|нан|нен|ның|нің|дың|дің|тың|тің)$")
+_KK_CASED = re.compile(r"\w{3}(?:ндағы|ндегі|нда|нде|" + _KK_CASES + r")$")
 
 
 def _is_identifier(s: Scan, a: int, unit: str | None, scale: float) -> bool:
