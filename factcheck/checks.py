@@ -23,7 +23,7 @@ Rules:
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import names as names_mod
 from .quantities import ascii_digits, show
@@ -110,7 +110,7 @@ def _max(q: Quantity) -> float | None:
 
 
 # units that a translation may drop ("28 billion" / "28 billion dollars", "three" / "three officials")
-_DROPPABLE = {"USD", "EUR", "GBP", "KZT", "RUB", "PKR", "CNY", "SAR", "person", "country", "%", "year", "month",
+_DROPPABLE = {"USD", "EUR", "GBP", "pound", "KZT", "RUB", "PKR", "CNY", "SAR", "person", "country", "%", "year", "month",
               "week", "day", "hour", "minute", "clock"}
 # units converted before comparing (translators convert miles to km): unit -> (base unit, factor)
 _CONVERT = {"inch": ("m", 0.0254), "cm": ("m", 0.01), "mm": ("m", 0.001), "foot": ("m", 0.3048), "m": ("m", 1.0),
@@ -280,8 +280,22 @@ def _repeat_surplus(mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) ->
     return out
 
 
+_MASS = {"lb", "kg", "t"}
+
+
+def _pounds(mine: tuple[Quantity, ...], other: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """"pound" read as money (GBP) or weight (lb) by what either claim states beside it: "650 پاؤنڈ"
+    against "300 кг" is a weight, against "£9 billion" money; with no cue it stays "pound"."""
+    if not any(q.unit == "pound" for q in mine):
+        return mine
+    units = {q.unit for q in mine + other}
+    as_ = "GBP" if "GBP" in units else "lb" if units & _MASS else None
+    return mine if as_ is None else tuple(replace(q, unit=as_) if q.unit == "pound" else q for q in mine)
+
+
 def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Discrepancy]:
     """Kinds (and roles) for which each side states a value the other side does not explain."""
+    ours, theirs = _pounds(ours, theirs), _pounds(theirs, ours)
     a_only = [q for q in ours if _can_conflict(q) and not explained(q, theirs)]
     b_only = [r for r in theirs if _can_conflict(r) and not explained(r, ours)]
     # ordinals count as mentions: "first ... second ... first" against "third ... second ... first"

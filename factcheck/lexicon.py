@@ -150,7 +150,7 @@ _CURRENCY_SPEC = {
     "USD": "dollar, dollars, usd, ڈالر, ڈالرز, دولار, دولارا, دولارات, доллар, доллара, долларов, долларам, "
            "долларами, долл, доллар, долларға, доллары",
     "EUR": "euro, euros, eur, یورو, يورو, евро, еуро",
-    "GBP": "£, sterling, پونڈ, إسترليني, استرليني, стерлингов, стерлинга",
+    "GBP": "£, sterling, إسترليني, استرليني, стерлингов, стерлинга, جنيه, جنيها, جنيهات",
     "KZT": "tenge, kzt, ٹینگے, تينغي, تنغي, тенге, теңге",
     "RUB": "ruble, rubles, rouble, roubles, روبل, روبلز, روبل, рубль, рубля, рублей, рублям, руб, рубль",
     "PKR": "rupee, rupees, روپے, روپیہ, روپیے",
@@ -188,23 +188,40 @@ _UNIT_SPEC = {
     "mm": "mm, millimetres, millimeters, ملی میٹر, ملم, مليمتر, мм, миллиметров",
     "inch": "inches, inch, انچ, بوصة, بوصات, дюйм, дюйма, дюймов",
     "foot": "feet, foot, ft, فٹ, قدم, أقدام, фута, футов, фут",
-    "lb": "lb, lbs, pounds-weight, رطل, أرطال, фунта, фунтов-веса",
+    "lb": "lb, lbs, رطل, أرطال, رطلا",
+    # "pound" is money or weight: ``checks`` reads it as GBP or lb by what the other claim states
+    "pound": "pound, pounds, پاؤنڈ, پاونڈ, پونڈ, фунт, фунта, фунтов, фунты, фунтами, фунтам",
     "mph": "mph, میل فی گھنٹہ, ميلا في الساعة",
     "kmh": "км/ч, kph, کلومیٹر فی گھنٹہ, كم/س",
     "mile": "miles, mile, میل, ميل, أميال, миль, мили, миля",
     "m": "metres, meters, metre, meter, میٹر, متر, أمتار, метров, метра, метр",
+    "m3": "кубометров, кубометра, кубометр",
     "kg": "kg, kilograms, kilos, کلو, كيلوغرام, كيلوجرام, кг, килограммов",
     "t": "tonnes, tons, tonne, ton, ٹن, طن, أطنان, тонн, тонны, тонна, тонна",
     "ha": "hectares, hectare, ہیکٹر, هكتار, гектаров, га, гектар",
     "clock": "a.m, p.m, am, pm, o'clock, بجے, صباحا, مساء, утра, вечера, дня, ночи",
     "degree": "degrees, ڈگری, градусов, градуса, градус",
 }
+# "cubic" / "square" next to a length: volume and area are units of their own ("m3", "km2")
+POWER_WORDS = {fold(w): p for p, ws in {
+    "3": "cubic, مکعب, مكعب, مكعبة, مكعبا, кубических, кубический, кубических, кубометров, текше",
+    "2": "square, sq, مربع, مربعة, مربعا, квадратных, квадратный, шаршы"}.items() for w in ws.split(", ")}
 UNIT_WORDS: dict[str, str] = {}
 for _unit, _ws in _UNIT_SPEC.items():
     for _w in _ws.split(","):
         UNIT_WORDS.setdefault(fold(_w.strip()), _unit)
 # glued suffixes: "13-year-old", "13-летнего", "135-тен", "1,5-метровый"
 UNIT_SUFFIX = re.compile(r"-?(?:year|летн|лет|жыл|жас)", re.IGNORECASE)
+# measures glued to the number as adjectives: "300-kilogram", "300-килограммовое", "10-mile", "5-тонный"
+GLUED_UNITS = [(re.compile(r"-(?:kilograms?|kilos?|kg)\b|-(?:килограмм|кг\b)"), "kg"),
+               (re.compile(r"-(?:kilomet(?:re|er)s?|km)\b|-(?:километр|км\b)"), "km"),
+               (re.compile(r"-(?:met(?:re|er)s?|m)\b|-метр"), "m"),
+               (re.compile(r"-(?:centimet(?:re|er)s?|cm)\b|-сантиметр"), "cm"),
+               (re.compile(r"-(?:miles?)\b|-мильн"), "mile"),
+               (re.compile(r"-(?:foot|feet|ft)\b|-футов"), "foot"),
+               (re.compile(r"-(?:inch(?:es)?)\b|-дюймов"), "inch"),
+               (re.compile(r"-(?:tons?|tonnes?)\b|-тонн"), "t"),
+               (re.compile(r"-(?:pounds?|lbs?)\b|-фунтов"), "pound")]
 
 PERCENT_WORDS = [fold(w) for w in ("percent", "per cent", "pct", "فیصد", "في المائة", "في المئة", "بالمائة",
                                    "بالمئة", "%", "процент", "процента", "процентов", "процентами", "пайыз",

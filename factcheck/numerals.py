@@ -214,12 +214,38 @@ _NOT_SKIPPED = {lx.fold(w) for w in (
     "және", "мен", "немесе", "бен", "пен")}
 
 
+_LENGTHS = {"m", "km", "cm", "mm", "mile", "foot", "inch"}
+
+
 def unit_after(s: Scan, end: int) -> tuple[str | None, int]:
+    """``_unit_after`` with areas and volumes told from lengths: "120 million cubic metres" is "m3",
+    "مربع کلومیٹر" / "كيلومتر مربع" / "квадратных километров" "km2"."""
+    unit, we = _unit_after(s, end)
+    if unit not in _LENGTHS:
+        return unit, we
+    words = s.low[end:we].split()
+    after = s.next_word(we, 2)
+    if after is not None:
+        words.append(s.words[after][2])
+    for w in words:
+        power = lx.POWER_WORDS.get(w)
+        if power:
+            if after is not None and w == s.words[after][2]:
+                we = s.words[after][1]
+            return f"{unit}{power}", we
+    return unit, we
+
+
+def _unit_after(s: Scan, end: int) -> tuple[str | None, int]:
     """What the number counts: the first unit or currency word after it, skipping up to two
     adjectives such as "US" / "امریکی" / "американских"; also glued "-year-old", "-летнего"."""
     glued = lx.UNIT_SUFFIX.match(s.low, end)
     if glued:
         return "year", glued.end()
+    for pattern, unit in lx.GLUED_UNITS:
+        glued = pattern.match(s.low, end)
+        if glued:
+            return unit, glued.end()
     pos, skipped = end, 0
     while skipped <= 2:
         if s.low.startswith(" a.m", pos) or s.low.startswith(" p.m", pos):
@@ -241,6 +267,10 @@ def unit_after(s: Scan, end: int) -> tuple[str | None, int]:
                     return ("kmh" if unit == "km" else "mph"), rate.end()
             if unit == "hour" and re.match(r"\s+(?:утра|вечера|дня|ночи)\b", s.low[we:]):
                 return "clock", we  # "5 часов утра"
+            if unit == "pound":  # "фунтов стерлингов", "pounds sterling"
+                nxt = s.next_word(we, 1)
+                if nxt is not None and lx.CURRENCY_WORDS.get(s.words[nxt][2]) == "GBP":
+                    return "GBP", s.words[nxt][1]
             return unit, we
         if s.lang in (None, "ar", "ur"):  # "دولار أمريكي": the adjective may follow; "ملین ڈالر": done above
             for p in ("ال", "و", "ب", "ل"):

@@ -87,11 +87,16 @@ def show(q: Quantity) -> str:
                 canonical += f"-{_fmt(q.value_max)}"
     if q.kind == "percent" and canonical is not None:
         canonical += "%"
+    unit = ""
+    if q.kind == "number" and canonical is not None and q.unit in _MEASURES:
+        unit = f" {q.unit}".replace("3", "³").replace("2", "²")  # "300 kg" against "650 lb": what was converted
     if canonical is not None and canonical != plain:
-        return f"{canonical} ({q.text})"
-    return q.text
+        return f"{canonical}{unit} ({q.text})"
+    return q.text + unit
 
 
+_MEASURES = {"m", "km", "cm", "mm", "mile", "inch", "foot", "kg", "lb", "t", "ha", "mph", "kmh", "m3", "km3", "m2", "km2",
+             "mile2", "foot2", "foot3", "cm3", "cm2"}
 _show = show  # v1 name, used by verdict
 
 

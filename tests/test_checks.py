@@ -59,7 +59,7 @@ def test_values_explained_only_by_values_of_a_compatible_role():
     # Arabic accusative units ("ميلاً") and speeds
     assert reasons("winds of 85 mph, moving at 12 mph", "en",
                    "رياح 85 ميلاً في الساعة ويتحرك بسرعة 10 ميلاً في الساعة", "ar") == [
-        "number differs: this claim says 12, the other source says 10"]
+        "number differs: this claim says 12 mph, the other source says 10 mph"]
 
 
 def test_a_value_stated_twice_against_once():
@@ -85,3 +85,12 @@ def test_a_scale_left_out_is_no_conflict_but_a_different_scale_is():
     assert reasons("a pipeline worth 11 billion dollars", "en", "11 کی لاگت کی پائپ لائن", "ur") == []
     assert reasons("a pipeline worth $11 billion", "en", "a pipeline worth $11 million", "en") == [
         "number differs: this claim says 11 billion, the other source says 11 million"]
+
+
+def test_pounds_are_weight_against_kilograms_and_money_against_sterling():
+    boar = "Десять лет назад 300-килограммовое животное прижало фермера"
+    assert reasons(boar, "ru", "دس سال قبل ایک 650 پاؤنڈ وزنی خنزیر نے کسان کو دبایا", "ur") == []  # 295 kg
+    assert reasons(boar, "ru", "دس سال قبل ایک 950 پاؤنڈ وزنی خنزیر نے کسان کو دبایا", "ur") == [
+        "number differs: this claim says 300 kg, the other source says 950 lb"]
+    assert reasons("за 125 млн фунтов стерлингов", "ru", "135 ملین پاؤنڈ کی قیمت پر", "ur") == [
+        "number differs: this claim says 125 million (125 млн), the other source says 135 million (135 ملین)"]

@@ -132,7 +132,7 @@ def test_demo_runs_on_shipped_samples(run):
     out = json.loads(r.stdout)
     reasons = [x for f in out["findings"] if f["verdict"] == "contradict" for x in f["reasons"]]
     assert out["summary"]["contradict"] == 4
-    assert "number differs: this claim says 120 million, the other source says 150 million (150 ملین)" in reasons
+    assert "number differs: this claim says 120 million m³, the other source says 150 million m³ (150 ملین)" in reasons
     assert "year differs: this claim says 1998, the other source says 2003" in reasons
     r = run("demo", "--pair", "agree", "--json")
     out = json.loads(r.stdout)

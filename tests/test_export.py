@@ -463,7 +463,7 @@ def test_real_compare_exports_all_formats(real_report):
     for x in recs:
         assert texts[x["side"]][int(x["claim_start"]):int(x["claim_end"])] == x["claim_text"]
     (c,) = [x for x in recs if "120 million" in x["claim_text"] and x["verdict"] == "contradict"]
-    assert c["reasons"].startswith("number differs: this claim says 120 million, the other source says 150 million (150 ملین)")
+    assert c["reasons"].startswith("number differs: this claim says 120 million m³, the other source says 150 million m³ (150 ملین)")
 
     md = export_compare(r, "md")
     assert "**Verdicts:** 4 contradict · 14 agree · 2 unclear · 0 absent (20 claims)" in md

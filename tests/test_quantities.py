@@ -249,3 +249,23 @@ def test_kazakh_ranges_and_units_with_endings():
 def test_kazakh_scale_words_with_endings():
     (q,) = extract("2,25 миллиардтан астам адамның өміріне", 0, "kk")
     assert (q.value, q.approx) == (2.25e9, "more than")
+
+
+def test_measures_glued_as_adjectives_and_pounds():
+    assert _q("a 300-kilogram boar and a 10-mile walk", "en") == [
+        ("number", "300", None, 300.0, None, "kg", None), ("number", "10", None, 10.0, None, "mile", None)]
+    assert _q("300-килограммовое животное, 1,5-метровый забор", "ru") == [
+        ("number", "300", None, 300.0, None, "kg", None), ("number", "1,5", None, 1.5, None, "m", None)]
+    # "pound" is money or weight; "фунтов стерлингов" and "جنيه" are money
+    assert _q("ایک 650 پاؤنڈ وزنی خنزیر", "ur") == [("number", "650", None, 650.0, None, "pound", None)]
+    assert _q("за 125 млн фунтов стерлингов", "ru") == [("number", "125 млн", None, 1.25e8, None, "GBP", None)]
+    assert _q("125 مليون جنيه", "ar") == [("number", "125 مليون", None, 1.25e8, None, "GBP", None)]
+
+
+def test_areas_and_volumes_are_not_lengths():
+    assert [q.unit for q in extract("holds 120 million cubic metres over 500 square kilometres", lang="en")] == [
+        "m3", "km2"]
+    assert [q.unit for q in extract("120 مليون متر مكعب على 500 كيلومتر مربع", lang="ar")] == ["m3", "km2"]
+    assert [q.unit for q in extract("120 ملین مکعب میٹر پانی", lang="ur")] == ["m3"]
+    assert [q.unit for q in extract("120 млн кубометров, 500 квадратных километров", lang="ru")] == ["m3", "km2"]
+    assert [q.unit for q in extract("a 500 km road", lang="en")] == ["km"]
