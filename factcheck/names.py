@@ -553,11 +553,14 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
     def loose(k: str, o: str) -> bool:
         if keys_match(k, o):
             return True
-        k2, o2 = k[:1] + _drop(k[1:], "HF"), o[:1] + _drop(o[1:], "HF")
-        k2, o2 = _drop(k2, ""), _drop(o2, "")
+        k2, o2 = _loose(k), _loose(o)
         return min(len(k2), len(o2)) >= 3 and k2 == o2
 
-    return any(loose(k, o) for k in t.keys for tok in toks for o in tok.keys) or any(
+    # a shorter key of a stem ("Джеррарда": "HR"; "باجوت": "HT") is looked for only among words that may
+    # be names: not function words ("غير"), not lower-case words of a cased script ("had")
+    return any(loose(k, o) for k in t.keys for tok in toks for o in tok.keys
+               if len(k) >= min(3, len(t.keys[0])) or (
+                   tok.folded not in _FUNCTION and (not _is_cased(tok.text) or _capitalised(tok)))) or any(
         loose(t.keys[0], p) for p in pairs)
 
 
@@ -572,6 +575,9 @@ _UR_AR_FUNCTION = {fold(w) for w in (
     "جانب", "بھی", "پاس", "وقت", "بین", "بين", "أنه", "إنه", "لكن", "حتى", "منذ", "عند", "عندما", "بأن", "هناك",
     "أي", "كل", "غير", "ضد", "حول", "لدى", "وقد", "وكان", "كانت", "ولكن", "لقد", "أيضا", "فقط", "يكون", "تم",
     "وفي", "فيما", "بينما", "أمام", "بشأن", "نحو", "لها", "له", "لهم", "عليه", "فيه", "منه", "إلا", "اليوم")}
+
+
+_FUNCTION = _AR_STOP | _UR_AR_FUNCTION
 
 
 def _headline(toks: list[Token]) -> bool:
@@ -608,8 +614,18 @@ def _anchors(a: Token, b: Token) -> bool:
     at least, keys that ``keys_match`` ("Deval" / "ڈیوال": an unwritten v; "Quinton" / "Квинтона")."""
     if _is_cased(a.text) and _is_cased(b.text) and a.keys[0] and a.keys[0] == b.keys[0]:
         return True  # two cased scripts: capitals mark the name, so a one-class key will do ("Joe" / "Джо")
-    return any(len(k) >= 2 and k == o for k in a.keys for o in b.keys) or any(
-        min(len(k), len(o)) >= 3 and keys_match(k, o) for k in a.keys for o in b.keys)
+    if any(len(k) >= 2 and k == o for k in a.keys for o in b.keys) or any(
+            min(len(k), len(o)) >= 3 and keys_match(k, o) for k in a.keys for o in b.keys):
+        return True
+    # one side capitalised: also equal once an unwritten h or v is dropped after the first letter
+    # ("Грэм" / "گراہم" / "غراهام", "Девала" / "ڈیوال"), two classes at least
+    return (_is_cased(a.text) or _is_cased(b.text)) and any(
+        len(_loose(k)) >= 2 and _loose(k) == _loose(o) for k in a.keys for o in b.keys)
+
+
+def _loose(key: str) -> str:
+    """A key without the weak classes H and F after its first letter (see ``_found_in``)."""
+    return _drop(key[:1] + _drop(key[1:], "HF"), "")
 
 
 def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: str, tb: list[Token],

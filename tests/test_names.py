@@ -145,3 +145,18 @@ def test_hyphens_and_case_endings_in_cyrillic_names():
 def test_a_country_found_on_the_other_side_is_not_a_missed_spelling():
     (c,) = name_conflicts("الدول متخلفة عن الولايات المتحدة", "ar", "ممالک متحدہ عرب امارات سے پیچھے ہیں", "ur")
     assert (c.sort, c.ours, c.theirs) == ("country", ("الولايات المتحدة",), ("متحدہ عرب امارات",))
+
+
+def test_first_names_with_an_unwritten_h_or_v_anchor_a_surname_swap():
+    # "Грэм" / "گراہم" / "غراهام" (Graham): the h is written on one side only; "Девала" / "ڈیوال" (Deval): the v
+    assert name_conflicts("Грэм Хартли доволен", "ru", "گراہم ہارٹلی خوش ہیں", "ur") == []
+    assert _names(name_conflicts("Грэм Хартли доволен", "ru", "گراہم فلیشر خوش ہیں", "ur")) == [
+        (("Грэм Хартли",), ("گراہم فلیشر",))]
+    assert _names(name_conflicts("Грэм Хартли доволен", "ru", "غراهام بولتر سعيد", "ar")) == [
+        (("Грэм Хартли",), ("غراهام بولتر",))]
+    assert _names(name_conflicts("поддерживает Девала Патрика", "ru", "ڈیوال سمال کی حمایت", "ur")) == [
+        (("Девала Патрика",), ("ڈیوال سمال",))]
+    # the shorter key of a stem ("Джеррарда": "HR") is not found in a function word ("غير": "not")
+    assert _names(name_conflicts("команду Стивена Джеррарда", "ru", "فريق ستيفن موريلوس غير المنتظم", "ar")) == [
+        (("Стивена Джеррарда",), ("ستيفن موريلوس",))]
+    assert name_conflicts("команду Стивена Джеррарда", "ru", "فريق ستيفن جيرارد غير المنتظم", "ar") == []
