@@ -21,8 +21,9 @@ Holds / decisions:
 - A conflict needs a name on each side that the other side does not have, of the same sort (a country
   for a country, a person for a person), or a person whose first name matches and whose other name
   differs ("Gjorge Ivanov" vs "Gjorge Petrov"). Between two caseless scripts (Arabic / Urdu) that rule
-  needs all four words to be rare in the e5 vocabulary (``_rare``) and the differing words to be far
-  apart (``_far``). Deterministic; never raises on any string.
+  needs all four words to be rare in the e5 vocabulary (``_rare``); in every pair of scripts the
+  differing words must be far apart (``_far``: "Kempf" / "کیمف" is one name). Deterministic; never
+  raises on any string.
 """
 from __future__ import annotations
 
@@ -663,8 +664,8 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                 continue
             if _found_in(p, tb, pairs_b) or _found_in(o, ta, pairs_a):
                 continue
-            if caseless and not _far(p, o):
-                continue  # "ٹیلیس" / "بيليس", "سمپسن" / "سيبمسون": one name spelt (or mistyped) two ways
+            if not _far(p, o, 2 if caseless else 0):
+                continue  # "Tellis" / "بيليس", "Kempf" / "کیمف", "سمپسن" / "سيبمسون": one name spelt two ways
             return [NameConflict("person", (text_a[x.start:p.end],), (text_b[y.start:o.end],))]
     return []
 
@@ -710,20 +711,25 @@ def _rare(t: Token) -> bool:
     return not (len(f) > 3 and f[0] in "لبكفو" and _pieces(t.text[1:]) == 1)
 
 
-def _levenshtein(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+def _distance(a: str, b: str) -> int:
+    """Edits (insert, delete, substitute, swap two neighbours) from one key to the other."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[len(a)][len(b)]
 
 
-def _far(p: Token, o: Token) -> bool:
-    """Two name words whose keys differ in at least half their classes (and two at least): different
-    names, not one name in two spellings."""
-    return all(_levenshtein(k, m) >= max(2, -(-max(len(k), len(m)) // 2)) for k in p.keys for m in o.keys)
+def _far(p: Token, o: Token, part: int) -> bool:
+    """Two name words whose keys differ by two edits at least and, with ``part`` 2, in at least half their
+    classes: different names, not one name spelt two ways or mistyped ("Dechambeau" / "Дечебмо")."""
+    def keys(t: Token) -> tuple[str, ...]:  # a stem without its case ending ("Валерамен": "with Varela"),
+        return t.keys if _is_cased(t.text) else t.keys[:1]  # but "فارج" is not "ف" (and) + "ارج"
+
+    return all(_distance(k, m) >= (max(2, -(-max(len(k), len(m)) // part)) if part else 2)
+               for k in keys(p) for m in keys(o))
 
 
 def _same_name(names: tuple[Name, ...], x: Token, p: Token) -> bool | None:

@@ -160,3 +160,12 @@ def test_first_names_with_an_unwritten_h_or_v_anchor_a_surname_swap():
     assert _names(name_conflicts("команду Стивена Джеррарда", "ru", "فريق ستيفن موريلوس غير المنتظم", "ar")) == [
         (("Стивена Джеррарда",), ("ستيفن موريلوس",))]
     assert name_conflicts("команду Стивена Джеррарда", "ru", "فريق ستيفن جيرارد غير المنتظم", "ar") == []
+
+
+def test_one_name_spelt_two_ways_is_no_swap():
+    # one class apart, or two neighbours swapped: a spelling (or a typo), not another person
+    assert name_conflicts("said Dieter Kempf, head of the federation", "en", "فیڈریشن کے سربراہ ڈائیٹر کیمف نے کہا", "ur") == []
+    assert name_conflicts("defendant Quinton Tellis", "en", "المدعى عليه كوينتين بيليس", "ar") == []
+    assert name_conflicts("rookie Bryson Dechambeau", "en", "новичком Брайсоном Дечебмо", "ru") == []
+    assert _names(name_conflicts("defendant Quinton Tellis", "en", "المدعى عليه كوينتين موريلوس", "ar")) == [
+        (("Quinton Tellis",), ("كوينتين موريلوس",))]
