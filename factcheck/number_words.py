@@ -143,6 +143,8 @@ def ordinal_words(s: Scan) -> None:
             tens, _ = s.word_value(s.words[i + 1][2], s.lexicon(lx.NUMBERS))
             if tens and 20 <= tens < 100 and tens % 10 == 0:  # "الثالث والستين": 63rd
                 v, end = v + tens, s.words[i + 1][1]
+        if base in lx.AR_COMPOUND_ONLY and end == we:
+            continue
         prev = s.words[i - 1][2] if i > 0 else ""
         nxt = s.words[i + 1][2] if i + 1 < len(s.words) else ""
         before = s.norm[max(0, ws - 12):ws]

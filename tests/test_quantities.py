@@ -269,3 +269,11 @@ def test_areas_and_volumes_are_not_lengths():
     assert [q.unit for q in extract("120 ملین مکعب میٹر پانی", lang="ur")] == ["m3"]
     assert [q.unit for q in extract("120 млн кубометров, 500 квадратных километров", lang="ru")] == ["m3", "km2"]
     assert [q.unit for q in extract("a 500 km road", lang="en")] == ["km"]
+
+
+def test_compound_arabic_ordinals_and_ambiguous_russian_semyu():
+    assert _q("بعيد مولده الحادي والعشرين", "ar") == [("ordinal", "الحادي والعشرين", None, 21.0, None, None, None)]
+    assert _q("في الدقيقة الحادية عشرة", "ar") == [("ordinal", "الحادية عشرة", None, 11.0, None, None, None)]
+    # "семью" is "family" (accusative) far more often than "seven" (instrumental): a number only before a unit
+    assert _q("приехала в семью на работу", "ru") == []
+    assert _q("семью годами ранее", "ru") == [("number", "семью", None, 7.0, None, "year", None)]
