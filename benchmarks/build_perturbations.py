@@ -25,8 +25,12 @@ Sources:
   the sentences from $FACTCHECK_DATA/seeds when it runs. Pairs come from a fixed list of Urdu/Arabic
   markers below, located by search (no text of the articles is stored).
 
-Run:  python benchmarks/build_perturbations.py  [--per-type 30] [--seed 7]
-Writes benchmarks/data/perturbations.json (deterministic for a given data directory and seed).
+- XNLI test premises (en, ur, ar, ru), split *fresh*: built with ``--source xnli`` after the checks were
+  developed (session 6), so no rule was written while looking at them; see ``build_xnli``.
+
+Run:  python benchmarks/build_perturbations.py  [--per-type 22] [--seed 7] [--source ntrex|xnli]
+Writes benchmarks/data/perturbations.json, or perturbations_xnli.json with --source xnli (deterministic
+for a given data directory, seed and factcheck version: countries and name keys come from factcheck).
 """
 from __future__ import annotations
 
@@ -314,14 +318,14 @@ def is_person(n, common: set[str]) -> bool:
 
 def surname_pools(lines: dict[str, list[str]], rows: list[int], common: set[str]) -> dict[str, list[str]]:
     """Surnames per language: last words of English person names and their key-matched words."""
-    pools: dict[str, set[str]] = {lang: set() for lang in LANGS}
+    pools: dict[str, set[str]] = {lang: set() for lang in lines}
     for i in rows:
         for n in find_names(lines["en"][i], "en"):
             if n.entity or not is_person(n, common) or len(n.tokens[-1].keys[0]) < 3:
                 continue
             key = n.tokens[-1].keys[0]
             pools["en"].add(n.tokens[-1].text)
-            for lang in LANGS[1:]:
+            for lang in [la for la in lines if la != "en"]:
                 hits = [t for t in tokens(lines[lang][i]) if t.keys[0] == key]
                 if len(hits) == 1 and len(hits[0].text) >= 3:
                     pools[lang].add(hits[0].text)
@@ -441,14 +445,97 @@ def build(per_type: int = 22, seed: int = 7, clean_extra: int = 20) -> dict:
     }
 
 
+# --- a second, fresh held-out set: XNLI test premises ----------------------------------------------
+XNLI_OUT = REPO / "benchmarks" / "data" / "perturbations_xnli.json"
+XNLI_LANGS = ("en", "ur", "ar", "ru")
+
+
+def xnli_premises(root: Path) -> tuple[dict[str, list[str]], list[int]]:
+    """Premises of XNLI test per language (row i is the same item in every language) and the first row of
+    each distinct English premise (each premise has three hypotheses)."""
+    lines = {}
+    for lang in XNLI_LANGS:
+        rows = (root / f"test-{lang}.tsv").read_text(encoding="utf-8").split("\n")[1:]
+        lines[lang] = [r.split("\t", 1)[0] for r in rows if r]
+    seen: set[str] = set()
+    firsts = []
+    for i, p in enumerate(lines["en"]):
+        if p not in seen:
+            seen.add(p)
+            firsts.append(i)
+    return lines, firsts
+
+
+def build_xnli(per_type: int = 22, seed: int = 7, clean_extra: int = 20) -> dict:
+    """The same generator on XNLI test premises (en, ur, ar, ru; professional translations of MultiNLI
+    premises: fiction, government, letters, travel, telephone speech...), built after the checks were
+    developed and kept out of their development: split "fresh". XNLI is CC BY-NC 4.0, so items hold
+    row numbers, offsets and replacements only; the benchmark reads the premises from
+    $FACTCHECK_DATA/eval/xnli_test."""
+    lines, rows = xnli_premises(data_dir() / "eval" / "xnli_test")
+    common = common_words(lines["en"])
+    pools = {"common": common, "surnames": surname_pools(lines, rows, common),
+             "countries": ["US", "GB", "FR", "DE", "CN", "RU", "IN", "PK", "TR", "IR", "EG", "SA", "JP", "BR", "CA",
+                           "IT", "ES", "MX", "UA", "PL", "NG", "KZ", "AE", "QA", "OM", "BH", "MA", "SD", "IL", "AU"]}
+    items: list[dict] = []
+    pairs = [(a, b) for i, a in enumerate(XNLI_LANGS) for b in XNLI_LANGS[i + 1:]]
+    for x0, y0 in pairs:
+        pair = "-".join(sorted((x0, y0)))
+        rng = stable_rng(seed, "xnli", pair)
+        by_type: dict[str, list[dict]] = {t: [] for t in TYPES}
+        usable = [i for i in rows if all(lines[la][i].strip() for la in (x0, y0))]
+        for i in usable:
+            x, y = (x0, y0) if i % 2 == 0 else (y0, x0)
+            for c in candidates(lines[x][i], lines[y][i], x, y, lines["en"][i], pools, stable_rng(seed, "xnli", pair, i)):
+                by_type[c["type"]].append({"line": i, "x": x, "y": y, **c})
+        chosen: list[dict] = []
+        for t in TYPES:
+            cands = by_type[t]
+            rng.shuffle(cands)
+            seen = set()
+            for c in cands:
+                if c["line"] in seen:
+                    continue
+                seen.add(c["line"])
+                chosen.append(c)
+                if len(seen) >= per_type:
+                    break
+        chosen.sort(key=lambda c: (c["line"], c["type"]))
+        clean_lines = sorted({c["line"] for c in chosen})
+        extra = [i for i in usable if i not in clean_lines]
+        rng.shuffle(extra)
+        clean_lines = sorted(clean_lines + extra[:clean_extra])
+        for i in clean_lines:
+            x, y = (x0, y0) if i % 2 == 0 else (y0, x0)
+            items.append({"id": f"xnli-{pair}-{i}-clean", "source": "xnli_test", "split": "fresh", "pair": pair,
+                          "line": i, "x": x, "y": y, "type": "clean", "expected": "not_contradict"})
+        for c in chosen:
+            items.append({"id": f"xnli-{pair}-{c['line']}-{c['type']}", "source": "xnli_test", "split": "fresh",
+                          "pair": pair, "line": c["line"], "x": c["x"], "y": c["y"], "type": c["type"],
+                          "expected": "contradict",
+                          "edit": {"side": "y", "start": c["start"], "end": c["end"], "new": c["new"]}})
+    return {
+        "schema": "factcheck.perturbations/1",
+        "about": "XNLI test premises, parallel in en/ur/ar/ru, with one fact changed (expected contradict) and "
+                 "untouched (expected not contradict); split 'fresh': built after the checks were developed, "
+                 "never used to develop them. See benchmarks/build_perturbations.py.",
+        "license": "XNLI is CC BY-NC 4.0: items hold row numbers and offsets only; text is read from "
+                   "$FACTCHECK_DATA/eval/xnli_test at run time",
+        "params": {"per_type": per_type, "seed": seed, "clean_extra": clean_extra},
+        "items": items,
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--per-type", type=int, default=22, help="perturbed items per type, language pair and split")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--source", choices=("ntrex", "xnli"), default="ntrex",
+                    help="ntrex: NTREX-128 + seeds (dev/test); xnli: XNLI test premises (fresh)")
+    ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
-    result = build(args.per_type, args.seed)
-    out = Path(args.out)
+    result = build(args.per_type, args.seed) if args.source == "ntrex" else build_xnli(args.per_type, args.seed)
+    out = Path(args.out or (OUT if args.source == "ntrex" else XNLI_OUT))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
                    encoding="utf-8")
