@@ -25,8 +25,9 @@ Sources:
   the sentences from $FACTCHECK_DATA/seeds when it runs. Pairs come from a fixed list of Urdu/Arabic
   markers below, located by search (no text of the articles is stored).
 
-- XNLI test premises (en, ur, ar, ru), split *fresh*: built with ``--source xnli`` after the checks were
-  developed (session 6), so no rule was written while looking at them; see ``build_xnli``.
+- XNLI test premises (en, ur, ar, ru): built with ``--source xnli`` after the checks were developed on
+  NTREX (session 6); half the premises *xdev* (may be read while developing), half *fresh* (never
+  read: the honest held-out figure); see ``build_xnli``.
 
 Run:  python benchmarks/build_perturbations.py  [--per-type 22] [--seed 7] [--source ntrex|xnli]
 Writes benchmarks/data/perturbations.json, or perturbations_xnli.json with --source xnli (deterministic
@@ -466,12 +467,17 @@ def xnli_premises(root: Path) -> tuple[dict[str, list[str]], list[int]]:
     return lines, firsts
 
 
-def build_xnli(per_type: int = 22, seed: int = 7, clean_extra: int = 20) -> dict:
+def xnli_split(row: int) -> str:
+    """Half the premises (by a hash of the row) to develop on ("xdev"), half held out ("fresh")."""
+    return "xdev" if int(hashlib.sha256(f"xnli:{row}".encode()).hexdigest(), 16) % 2 == 0 else "fresh"
+
+
+def build_xnli(per_type: int = 44, seed: int = 7, clean_extra: int = 40) -> dict:
     """The same generator on XNLI test premises (en, ur, ar, ru; professional translations of MultiNLI
     premises: fiction, government, letters, travel, telephone speech...), built after the checks were
-    developed and kept out of their development: split "fresh". XNLI is CC BY-NC 4.0, so items hold
-    row numbers, offsets and replacements only; the benchmark reads the premises from
-    $FACTCHECK_DATA/eval/xnli_test."""
+    developed on NTREX. Split by premise (``xnli_split``): "xdev" may be read while developing, "fresh"
+    never is. XNLI is CC BY-NC 4.0, so items hold row numbers, offsets and replacements only; the
+    benchmark reads the premises from $FACTCHECK_DATA/eval/xnli_test."""
     lines, rows = xnli_premises(data_dir() / "eval" / "xnli_test")
     common = common_words(lines["en"])
     pools = {"common": common, "surnames": surname_pools(lines, rows, common),
@@ -507,18 +513,18 @@ def build_xnli(per_type: int = 22, seed: int = 7, clean_extra: int = 20) -> dict
         clean_lines = sorted(clean_lines + extra[:clean_extra])
         for i in clean_lines:
             x, y = (x0, y0) if i % 2 == 0 else (y0, x0)
-            items.append({"id": f"xnli-{pair}-{i}-clean", "source": "xnli_test", "split": "fresh", "pair": pair,
+            items.append({"id": f"xnli-{pair}-{i}-clean", "source": "xnli_test", "split": xnli_split(i), "pair": pair,
                           "line": i, "x": x, "y": y, "type": "clean", "expected": "not_contradict"})
         for c in chosen:
-            items.append({"id": f"xnli-{pair}-{c['line']}-{c['type']}", "source": "xnli_test", "split": "fresh",
+            items.append({"id": f"xnli-{pair}-{c['line']}-{c['type']}", "source": "xnli_test", "split": xnli_split(c["line"]),
                           "pair": pair, "line": c["line"], "x": c["x"], "y": c["y"], "type": c["type"],
                           "expected": "contradict",
                           "edit": {"side": "y", "start": c["start"], "end": c["end"], "new": c["new"]}})
     return {
         "schema": "factcheck.perturbations/1",
         "about": "XNLI test premises, parallel in en/ur/ar/ru, with one fact changed (expected contradict) and "
-                 "untouched (expected not contradict); split 'fresh': built after the checks were developed, "
-                 "never used to develop them. See benchmarks/build_perturbations.py.",
+                 "untouched (expected not contradict); split by premise into 'xdev' (may be read while "
+                 "developing) and 'fresh' (never read). See benchmarks/build_perturbations.py.",
         "license": "XNLI is CC BY-NC 4.0: items hold row numbers and offsets only; text is read from "
                    "$FACTCHECK_DATA/eval/xnli_test at run time",
         "params": {"per_type": per_type, "seed": seed, "clean_extra": clean_extra},
@@ -528,13 +534,14 @@ def build_xnli(per_type: int = 22, seed: int = 7, clean_extra: int = 20) -> dict
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--per-type", type=int, default=22, help="perturbed items per type, language pair and split")
+    ap.add_argument("--per-type", type=int, default=None,
+                    help="perturbed items per type and language pair (per split for ntrex); default 22 (ntrex), 44 (xnli)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--source", choices=("ntrex", "xnli"), default="ntrex",
                     help="ntrex: NTREX-128 + seeds (dev/test); xnli: XNLI test premises (fresh)")
     ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
-    result = build(args.per_type, args.seed) if args.source == "ntrex" else build_xnli(args.per_type, args.seed)
+    result = build(args.per_type or 22, args.seed) if args.source == "ntrex" else build_xnli(args.per_type or 44, args.seed)
     out = Path(args.out or (OUT if args.source == "ntrex" else XNLI_OUT))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
