@@ -559,10 +559,13 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
 
     # a shorter key of a stem ("Джеррарда": "HR"; "باجوت": "HT") is looked for only among words that may
     # be names: not function words ("غير"), not lower-case words of a cased script ("had")
+    # two neighbouring words read as one ("Ван Дамм" / "واندام") must spell it exactly but for an unwritten
+    # h or v: the looser rules of ``keys_match`` meet too many word pairs by chance
     return any(loose(k, o) for k in t.keys for tok in toks for o in tok.keys
                if len(k) >= min(3, len(t.keys[0])) or (
                    tok.folded not in _FUNCTION and (not _is_cased(tok.text) or _capitalised(tok)))) or any(
-        loose(t.keys[0], p) for p in pairs)
+        _drop(t.keys[0], "F") == _drop(p, "F") or (len(_loose(p)) >= 3 and _loose(t.keys[0]) == _loose(p))
+        for p in pairs)
 
 
 _AR_RANKS = {fold(w) for w in (  # military ranks, which come before names and are not names

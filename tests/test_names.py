@@ -169,3 +169,12 @@ def test_one_name_spelt_two_ways_is_no_swap():
     assert name_conflicts("rookie Bryson Dechambeau", "en", "новичком Брайсоном Дечебмо", "ru") == []
     assert _names(name_conflicts("defendant Quinton Tellis", "en", "المدعى عليه كوينتين موريلوس", "ar")) == [
         (("Quinton Tellis",), ("كوينتين موريلوس",))]
+
+
+def test_two_neighbouring_words_stand_for_a_name_only_when_spelt_the_same():
+    # "Анджелеса" (NHLS) is not "ان حل" (N + HL) read together by the looser rules of keys_match
+    assert _names(name_conflicts("является Ричард Анджелеса, председатель фонда", "ru",
+                                 "چیئرمین رچرڈ ہیسلٹین نے ان حل طلب مسائل پر استعفی دیا", "ur")) == [
+        (("Ричард Анджелеса",), ("رچرڈ ہیسلٹین",))]
+    # spelt the same, two words do stand for one: "Ван Дамм" / "واندام"
+    assert name_conflicts("актер Жан-Клод Ван Дамм", "ru", "اداکار ژاں کلود واندام", "ur") == []
