@@ -311,6 +311,13 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
     for kind in ("date", "year", "number", "percent", "ordinal"):
         a = [q for q in a_only if _group(q) == kind]
         b = [r for r in b_only if _group(r) == kind]
+        if kind == "year":  # a full date against a bare year of another year: "11 سبتمبر 2001" / "1999"
+            a_dates = [q for q in a_only if _group(q) == "date"]
+            b_dates = [r for r in b_only if _group(r) == "date"]
+            if b and not a and not b_dates:
+                a = [q for q in a_dates if _year_of(q) is not None]
+            elif a and not b and not a_dates:
+                b = [r for r in b_dates if _year_of(r) is not None]
         if not a or not b:
             continue
         if kind == "number":

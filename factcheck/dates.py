@@ -19,7 +19,8 @@ MONTHS: dict[str, int] = {}
 def _add_months(names: str) -> None:
     for i, group in enumerate(names.split("|"), start=1):
         for name in group.split(","):
-            MONTHS[lx.fold(name.strip())] = i
+            if name.strip():
+                MONTHS[lx.fold(name.strip())] = i
 
 
 _add_months("january,jan|february,feb|march,mar|april,apr|may|june,jun|july,jul|august,aug|"
@@ -31,6 +32,8 @@ _add_months("يناير,كانون الثاني|فبراير,شباط|مارس,�
 _add_months("января,январь,январе|февраля,февраль,феврале|марта,март,марте|апреля,апрель,апреле|мая,май,мае|"
             "июня,июнь,июне|июля,июль,июле|августа,август,августе|сентября,сентябрь,сентябре|"
             "октября,октябрь,октябре|ноября,ноябрь,ноябре|декабря,декабрь,декабре")
+# Russian abbreviations, as in "сент. 11, 2001" (not "мар", "сен", "ноя": they are also words or names)
+_add_months("янв|февр,фев|||||июл|авг|сент|окт|нояб|дек")
 _KK_MONTHS = ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан"]
 for _i, _m in enumerate(_KK_MONTHS, start=1):
     MONTHS[_m] = _i

@@ -305,8 +305,15 @@ def _cyrillic_demonym(word: str) -> bool:
                for st in (fold(x.strip()) for x in names.split(",")) if len(st) >= 6 and _CYR.match(st) and " " not in st)
 
 
+# words that start like a country's stem and are something else: "Индиана" / "индианцы" (Indiana, American
+# Indians) are not "Инди-я"
+_NOT_A_COUNTRY_STEMS = ("индиан",)
+
+
 @lru_cache(maxsize=4096)
 def _cyrillic_country(word: str) -> str | None:
+    if word.startswith(_NOT_A_COUNTRY_STEMS):
+        return None
     for stem, code, max_end in _cyr_index().get(word[:3], ()):
         if word.startswith(stem) and len(word) - len(stem) <= max_end:
             return code
@@ -531,7 +538,11 @@ def name_conflicts(text_a: str, lang_a: str | None, text_b: str, lang_b: str | N
     free_b = [t for t in tb if not any(n.start <= t.start < n.end for n in cb)]
     a_surplus = [n for n in _surplus(ca, cb) if not _spelled_in(n, free_b)]
     b_surplus = [n for n in _surplus(cb, ca) if not _spelled_in(n, free_a)]
-    if a_surplus and b_surplus:
+    # mentions counted differently are no conflict when every left-over country is named on the other
+    # side too ("French ... French ... German" / "French ... Germany ... Germany")
+    absent = any(n.entity not in {m.entity for m in cb} for n in a_surplus) or any(
+        n.entity not in {m.entity for m in ca} for n in b_surplus)
+    if a_surplus and b_surplus and absent:
         out.append(NameConflict("country", tuple(dict.fromkeys(n.text for n in a_surplus)),
                                 tuple(dict.fromkeys(n.text for n in b_surplus))))
     for sort in ("person",):  # capitalised names of unknown sort are never compared
@@ -613,6 +624,13 @@ def _al_name(t: Token) -> bool:
         and t.folded not in _UR_AR_FUNCTION
 
 
+def _conjunct(t: Token) -> bool:
+    """"و" (and) glued to a word the e5 vocabulary holds whole: the start of the next item, not a surname
+    ("Elton T. Ridley ومنح", "and granted"; "جون ومحمد", "John and Muhammad"; but "ووكر" is Walker)."""
+    f = t.folded
+    return f.startswith("و") and len(f) > 3 and not _is_cased(t.text) and _pieces(t.text[1:]) == 1
+
+
 def _anchors(a: Token, b: Token) -> bool:
     """The same name word on both sides: equal keys with two classes at least, or, with three classes
     at least, keys that ``keys_match`` ("Deval" / "ڈیوال": an unwritten v; "Quinton" / "Квинтона")."""
@@ -659,7 +677,7 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
             # the keys that meet decide how long the anchor is: "بكيم" ("by Kim") meets "Ким" as "كيم"
             anchor = max((len(a) for a in x.keys for b in y.keys if a == b or keys_match(a, b)), default=0)
             short = min(len(p.keys[0]), len(o.keys[0])) if anchor < 3 else max(len(p.keys[0]), len(o.keys[0]))
-            if not (_name_word(p, na, ha) and _name_word(o, nb, hb)) or short < 3:
+            if not (_name_word(p, na, ha) and _name_word(o, nb, hb)) or short < 3 or _conjunct(p) or _conjunct(o):
                 continue  # "Kim Jong" / "Ким Чен": short keys on short anchors match too loosely
             if not (_adjacent(text_a, x, p, 0) and _adjacent(text_b, y, o, 0)):
                 continue

@@ -145,6 +145,13 @@ def ordinal_words(s: Scan) -> None:
                 v, end = v + tens, s.words[i + 1][1]
         if base in lx.AR_COMPOUND_ONLY and end == we:
             continue
+        start = ws
+        if v < 10 and i > 0 and end == we:  # "twenty-third", "двадцать первого": a tens word before
+            pws, pwe, pword = s.words[i - 1]
+            tens, _ = s.word_value(pword, s.lexicon(lx.NUMBERS))
+            if tens and 20 <= tens < 100 and tens % 10 == 0 and s.free(pws, pwe) \
+                    and re.fullmatch(r"[ \u00a0-]", s.low[pwe:ws]):
+                v, start = v + tens, pws
         prev = s.words[i - 1][2] if i > 0 else ""
         nxt = s.words[i + 1][2] if i + 1 < len(s.words) else ""
         before = s.norm[max(0, ws - 12):ws]
@@ -160,5 +167,5 @@ def ordinal_words(s: Scan) -> None:
                 continue
         if base.startswith(lx.fold("دوسر")) and (prev == "ایک" or nxt in _UR_DOOSRA_NOT):
             continue
-        s.add("ordinal", ws, end, value=v, precision=1.0)
+        s.add("ordinal", start, end, value=v, precision=1.0)
 

@@ -15,7 +15,8 @@ from . import lexicon as lx
 from .dates import month_of
 from .textscan import DASH, NUM, NUM_NO_SPACE, B, E, Scan, decimals, to_float
 
-TIME_RE = re.compile(B + r"\d{1,2}:\d{2}(?::\d{2})?" + E)
+_CLOCK = r"\d{1,2}:\s?\d{2}(?::\s?\d{2})?"  # "09:03", "09:03:00", "09: 03: 00" (a space after the colon)
+TIME_RE = re.compile(B + _CLOCK + "(?:" + DASH + _CLOCK + ")?" + E)  # and ranges: "09:03:00-09:10:02"
 PHONE_RE = re.compile(B + r"\d{2,}(?:[ \u00a0]\d{2,}){2,}" + E)
 _RANGE_RE = re.compile(B + r"(?P<a>\d+(?:[.,]\d+)?)" + DASH + r"(?P<b>\d+(?:[.,]\d+)?)" + r"(?![\w]|[.,/:-]\d)")
 _NUMBER_RE = re.compile(B + r"(?P<n>" + NUM + r")")  # Russian/Kazakh: "10 000" is ten thousand

@@ -74,6 +74,13 @@ def decimals(raw: str) -> int:
 
 
 
+_PROCLITIC_TATWEEL = re.compile(r"(?<![\w])(?:ال|[وبلفك])\u0640+(?=\d)")
+
+
+def _spaces(m: re.Match) -> str:
+    return " " * len(m.group())
+
+
 class Scan:
     """One extraction: the text, its folded twin, word tokens, and the spans already taken."""
 
@@ -81,9 +88,10 @@ class Scan:
         self.text = text
         self.offset = offset
         self.lang = lang if lang in lx.LANGS else None
-        # "و38": the Arabic conjunction glued to a number is read as a space (same length)
-        self.norm = re.sub(r"(?<![\w])و(?=\d)", " ", ascii_digits(text))
-        self.low = re.sub(r"(?<![\w])و(?=\d)", " ", same_length_fold(text))
+        # "و38": the Arabic conjunction glued to a number is read as a space (same length); so is a
+        # proclitic written with a tatweel before it ("بـ11 سبتمبر": "on 11 September", "لـ2018")
+        self.norm = _PROCLITIC_TATWEEL.sub(_spaces, re.sub(r"(?<![\w])و(?=\d)", " ", ascii_digits(text)))
+        self.low = _PROCLITIC_TATWEEL.sub(_spaces, re.sub(r"(?<![\w])و(?=\d)", " ", same_length_fold(text)))
         self.low_waw = same_length_fold(text)  # "بين 14 و29": the glued و kept, for ranges
         self.taken = bytearray(len(text))
         self.found: list[Quantity] = []

@@ -94,3 +94,9 @@ def test_pounds_are_weight_against_kilograms_and_money_against_sterling():
         "number differs: this claim says 300 kg, the other source says 950 lb"]
     assert reasons("за 125 млн фунтов стерлингов", "ru", "135 ملین پاؤنڈ کی قیمت پر", "ur") == [
         "number differs: this claim says 125 million (125 млн), the other source says 135 million (135 ملین)"]
+
+
+def test_a_full_date_against_a_bare_year_of_another_year():
+    assert reasons("on September 11, 2001 the towers fell", "en", "в 1999 году башни упали", "ru") == [
+        "year differs: this claim says 2001-09-11 (September 11, 2001), the other source says 1999"]
+    assert reasons("on September 11, 2001 the towers fell", "en", "в 2001 году башни упали", "ru") == []

@@ -178,3 +178,16 @@ def test_two_neighbouring_words_stand_for_a_name_only_when_spelt_the_same():
         (("Ричард Анджелеса",), ("رچرڈ ہیسلٹین",))]
     # spelt the same, two words do stand for one: "Ван Дамм" / "واندام"
     assert name_conflicts("актер Жан-Клод Ван Дамм", "ru", "اداکار ژاں کلود واندام", "ur") == []
+
+
+def test_indiana_repeated_countries_and_conjuncts_are_no_conflicts():
+    # "Индиане" (in Indiana) is not India
+    assert [n.entity for n in find_names("гостей в центральной Индиане и в Индии", "ru")] == [None, "country:IN"]
+    # countries counted differently, each named on both sides
+    assert name_conflicts("الكاتدرائية الفرنسية للمسيحيين الفرنسيين والكاتدرائية الألمانية", "ar",
+                          "فرانسیسی کیتھیڈرل اور جرمنی کا جرمنی کیتھیڈرل", "ur") == []
+    assert _names(name_conflicts("Russian troops left Russia", "en", "Российские войска покинули Канаду", "ru")) == [
+        (("Russia",), ("Канаду",))]
+    # "و" + a common word after a shared name starts the next item: "Ridley and granted"
+    assert name_conflicts("the Elton T. Ridley Distinguished Service Award", "en",
+                          "إلتون تى رايدلى ومنح جائزة الخدمة المتميزة", "ar") == []

@@ -277,3 +277,17 @@ def test_compound_arabic_ordinals_and_ambiguous_russian_semyu():
     # "семью" is "family" (accusative) far more often than "seven" (instrumental): a number only before a unit
     assert _q("приехала в семью на работу", "ru") == []
     assert _q("семью годами ранее", "ru") == [("number", "семью", None, 7.0, None, "year", None)]
+
+
+def test_compound_ordinals_clock_ranges_tatweel_proclitics_and_russian_month_abbreviations():
+    assert _q("the Twenty-Third Amendment", "en") == [("ordinal", "Twenty-Third", None, 23.0, None, None, None)]
+    assert _q("в двадцать первом веке", "ru") == [("ordinal", "двадцать первом", None, 21.0, None, None, None)]
+    assert _q("twenty people on the third day", "en") == [("number", "twenty", None, 20.0, None, "person", None),
+                                                         ("ordinal", "third", None, 3.0, None, None, None)]
+    # clock times with a space after the colon, and time ranges, are no numbers
+    assert _q("انٹرویو، 09: 03: 00-09: 10: 02", "ur") == []
+    assert _q("записи, 09:03:00-09:10:02", "ru") == []
+    # a proclitic written with a tatweel before digits: "بـ11 سبتمبر" (on 11 September)
+    assert _q("المتعلقة بـ11 سبتمبر", "ar") == [("date", "11 سبتمبر", "--09-11", None, None, None, None)]
+    assert _q("блок 8087, сент. 11, 1999", "ru") == [("number", "8087", None, 8087.0, None, None, None),
+                                                    ("date", "сент. 11, 1999", "1999-09-11", None, None, None, None)]
