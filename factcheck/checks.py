@@ -17,8 +17,10 @@ Rules:
 - Different time frames are not contradictions: when the years/dates conflict *and* something else
   conflicts too, the claims are about different periods ("28 billion in 2023" vs "20 billion in
   2024"); nothing is reported as a conflict, and a note says why.
-- Identifiers (flight numbers, article numbers, "Boeing 737") never reach this stage: ``quantities``
-  does not read them as quantities.
+- Identifiers are never compared with amounts. "section 474" against "статьей 711" (one label class)
+  is a conflict; where the other side has no identifier of that class, an unexplained bare number
+  written as one run of digits stands for it ("مقابلة الـ 13": the label was not recognised). Names
+  with numbers ("Boeing 737") and phone numbers are not quantities at all.
 """
 from __future__ import annotations
 
@@ -30,7 +32,11 @@ from .quantities import ascii_digits, show
 from .types import Claim, Quantity
 
 _INF = math.inf
-_LABELS = {"year": "year", "date": "date", "number": "number", "percent": "percentage", "ordinal": "ordinal"}
+_LABELS = {"year": "year", "date": "date", "number": "number", "percent": "percentage", "ordinal": "ordinal",
+           "id": "identifier"}
+_ID_LABELS = {"section": "section number", "chapter": "chapter number", "resolution": "resolution number",
+              "flight": "flight number", "interview": "interview number", "page": "page number",
+              "route": "route number", "no": "number"}
 _ROLE_LABELS = {"person": "count of people", "country": "count of countries", "year": "number of years",
                 "month": "number of months", "week": "number of weeks", "day": "number of days",
                 "hour": "number of hours", "minute": "number of minutes"}
@@ -40,13 +46,15 @@ _ROLE_LABELS = {"person": "count of people", "country": "count of countries", "y
 class Discrepancy:
     """Two claims state different values of the same kind and role."""
 
-    kind: str  # "year", "date", "number", "percent", "ordinal"
+    kind: str  # "year", "date", "number", "percent", "ordinal", "id"
     ours: tuple[Quantity, ...]
     theirs: tuple[Quantity, ...]
     role: str | None = None  # the unit both sides count or measure, when known
 
     def reason(self) -> str:
         label = _ROLE_LABELS.get(self.role or "", None) if self.kind == "number" else None
+        if self.kind == "id":
+            label = _ID_LABELS.get(self.role or "")
         label = label or _LABELS[self.kind]
         ours = ", ".join(show(q) for q in self.ours)
         theirs = ", ".join(show(q) for q in self.theirs)
@@ -187,6 +195,8 @@ def _year_of(q: Quantity) -> float | None:
 
 def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
     """Whether ``others`` state a value consistent with ``q`` (see module doc)."""
+    if q.kind == "id":  # "section 474" is explained by 474 under any label, or none: labels get translated
+        return any(r.value == q.value and r.kind in ("id", "number", "ordinal") for r in others)
     for r in others:
         if q.kind == "date":
             if r.kind == "date" and _dates_agree(q, r):
@@ -225,6 +235,11 @@ def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
             if _overlap(q, r):
                 return True
     return False
+
+
+def _plain(q: Quantity) -> bool:
+    """Written as one run of digits ("474", not "116 123" or "1,127")."""
+    return ascii_digits(q.text).isdigit()
 
 
 def _in_digits(q: Quantity) -> bool:
@@ -308,7 +323,7 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
     elif a_only and not b_only:
         b_only = [r for r in _repeat_surplus(theirs, ours) if _can_conflict(r)]
     out: list[Discrepancy] = []
-    for kind in ("date", "year", "number", "percent", "ordinal"):
+    for kind in ("date", "year", "number", "percent", "ordinal", "id"):
         a = [q for q in a_only if _group(q) == kind]
         b = [r for r in b_only if _group(r) == kind]
         if kind == "year":  # a full date against a bare year of another year: "11 سبتمبر 2001" / "1999"
@@ -318,7 +333,9 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
                 a = [q for q in a_dates if _year_of(q) is not None]
             elif a and not b and not a_dates:
                 b = [r for r in b_dates if _year_of(r) is not None]
-        if not a or not b:
+        if kind == "id" and (a or b):
+            pass  # see below: an identifier may face a bare number
+        elif not a or not b:
             continue
         if kind == "number":
             roles: dict[str | None, tuple[list, list]] = {}
@@ -336,6 +353,17 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
                         rb.append(r)
             for role, (ra, rb) in roles.items():
                 out.append(Discrepancy(kind, tuple(ra), tuple(rb), role))
+        elif kind == "id":  # identifiers with the same label: "section 474" / "статьей 711"; or, where the
+            # other side names no such identifier, a bare number it left unexplained ("مقابلة الـ 13")
+            bare_a = [q for q in a_only if q.kind == "number" and q.unit is None and not q.approx and _plain(q)]
+            bare_b = [r for r in b_only if r.kind == "number" and r.unit is None and not r.approx and _plain(r)]
+            for label in dict.fromkeys(q.unit for q in a + b):
+                ra, rb = [q for q in a if q.unit == label], [r for r in b if r.unit == label]
+                if not (ra and rb) and not all(_plain(x) for x in ra + rb):
+                    continue  # "по номеру 116 123" is a phone number, not 116,123 against 116 and 123
+                ra, rb = ra or bare_a, rb or bare_b
+                if ra and rb:
+                    out.append(Discrepancy(kind, tuple(ra), tuple(rb), label))
         else:
             out.append(Discrepancy(kind, tuple(a), tuple(b), "%" if kind == "percent" else None))
     return _dedupe(out)

@@ -265,6 +265,22 @@ RANGE_WORDS = {fold(w) for w in ("to", "سے", "إلى", "الى", "до", "по
 RANGE_OPENERS = {fold(w) for w in ("between", "from", "من", "بين", "от", "с")}
 
 # --- identifiers: the number after these names something, it does not count or measure
+# identifier labels compared across languages: "section 474" / "статьей 474" / "سیکشن 474" / "بند 474" is one
+# numbered thing, so "section 474" against "section 711" is a conflict (``checks``); translators render
+# "section" as "article" and back, so both are one class
+_ID_CLASS_SPEC = {
+    "section": "section, sections, article, articles, clause, paragraph, §, سیکشن, سیکشنز, آرٹیکل, شق, دفعہ, "
+               "پیراگراف, المادة, مادة, البند, بند, الفقرة, فقرة, статья, статьи, статье, статьей, статьёй, "
+               "статью, раздел, раздела, разделе, пункт, пункта, пункте, параграф, бап, бабы, бабына, тармақ",
+    "chapter": "chapter, باب, الباب, الفصل, глава, главы, главе, тарау",
+    "resolution": "resolution, قرارداد, القرار, قرار, резолюция, резолюции, резолюцию, қарар",
+    "flight": "flight, پرواز, رحلة, الرحلة, рейс, рейса, рейсом",
+    "interview": "interview, انٹرویو, مقابلة, المقابلة, интервью, сұхбат",
+    "page": "page, pages, صفحہ, صفحة, الصفحة, страница, странице, страницы, бет",
+    "route": "route, highway, interstate, روٹ, الطريق, طريق, трасса, трассе, маршрут, маршрута",
+    "no": "no, no., nos, number, #, №, نمبر, رقم, номер, номера, номеру, номером, нөмір",
+}
+ID_CLASSES = {fold(w.strip()): c for c, ws in _ID_CLASS_SPEC.items() for w in ws.split(",") if w.strip()}
 ID_WORDS = {fold(w) for w in (
     "no", "no.", "nos", "number", "#", "№", "article", "section", "resolution", "flight", "route", "highway",
     "interstate", "room", "page", "chapter", "line", "bus", "platform", "channel", "version", "model",
@@ -272,7 +288,8 @@ ID_WORDS = {fold(w) for w in (
     "نمبر", "آرٹیکل", "شق", "قرارداد", "پرواز", "رقم", "المادة", "مادة", "القرار", "قرار", "رحلة", "الرحلة",
     "الطريق", "البند", "الفقرة", "الصفحة", "الموسم", "номер", "статья", "статьи", "статье", "статьей", "рейс",
     "рейса", "резолюция", "резолюции", "пункт", "пункта", "трасса", "трассе", "маршрут", "маршрута", "глава",
-    "главы", "страница", "версия", "модель", "нөмір", "бап", "бабы", "рейс", "номеру", "номером", "номера")}
+    "главы", "страница", "версия", "модель", "нөмір", "бап", "бабы", "рейс", "номеру", "номером", "номера")} | set(
+    ID_CLASSES)
 # a capitalised word before a number that is a degree on a scale, not a name: "Category 4", "Level 3"
 SCALE_NAMES = {fold(w) for w in ("category", "level", "grade", "class", "phase", "stage", "round", "day", "week",
                                  "year", "category", "категория", "категории", "уровень", "этап", "раунд")}

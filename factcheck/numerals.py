@@ -4,7 +4,7 @@ In:  a ``textscan.Scan`` whose dates are already taken.
 Out: "number", "percent", "year" and digit "ordinal" quantities added to the scan; ``finish`` is also
      used by ``number_words`` for numbers written in words.
 Holds (see ``quantities`` for the full list): ranges ("27-28", "N سے M", "от N до M"), decades, years
-(1800-2100 without a unit), identifiers skipped ("No. 5", "Boeing 737", "0800 555 111"), thousands
+(1800-2100 without a unit), identifiers ("No. 5", "section 474": kind "id"; "Boeing 737", "0800 555 111": skipped), thousands
 separators by language.
 """
 from __future__ import annotations
@@ -179,6 +179,10 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
             s.add("year", a, b, value=value, precision=1.0)
             return True
     if kind == "number" and _is_identifier(s, a, unit, scale):
+        label = _id_class(s, a)
+        if label is not None and value_max is None and float(value).is_integer():
+            s.add("id", a, b, value=value, unit=label, precision=1.0)  # "section 474": compared by label
+            return True
         s.take(a, b)
         return False
     # approximation
@@ -304,6 +308,26 @@ def _is_number_word(s: Scan, word: str) -> bool:
 # a Kazakh name with a case ending is not a label before a number: "Палудағы 36 орталыққа" (36 centres in
 # Palu), unlike "Boeing 737"
 _KK_CASED = re.compile(r"\w{3}(?:ндағы|ндегі|нда|нде|" + _KK_CASES + r")$")
+
+
+def _id_class(s: Scan, a: int) -> str | None:
+    """The label class of an identifier ("section" for "section 474", "статьей 474", "بند 474")."""
+    if re.search(r"(?:#|№)\s?$", s.low[max(0, a - 3):a]):
+        return "no"
+    w = s.prev_word(a)
+    if w is None:
+        return None
+    word = s.words[w][2]
+    for form in (word, word.rstrip(".")):
+        if form in lx.ID_CLASSES:
+            return lx.ID_CLASSES[form]
+    if s.lang in (None, "ar") and word.startswith(("وال", "بال", "لل", "و", "ب", "ل")):
+        for p in ("وال", "بال", "لل", "و", "ب", "ل"):
+            if word.startswith(p) and word[len(p):] in lx.ID_CLASSES:
+                return lx.ID_CLASSES[word[len(p):]]
+            if word.startswith(p) and "ال" + word[len(p):] in lx.ID_CLASSES:
+                return lx.ID_CLASSES["ال" + word[len(p):]]
+    return None
 
 
 def _is_identifier(s: Scan, a: int, unit: str | None, scale: float) -> bool:

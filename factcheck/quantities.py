@@ -27,9 +27,11 @@ Holds:
   and Kazakh (with case endings). Digits inside a date are not reported again.
 - A 4-digit integer 1800-2100 not followed by a unit, scale or percent is a year; "1990s",
   "1990 کی دہائی", "1990-е" are the decade (year 1990 .. 1999).
-- Identifiers are not quantities: a number right after "No.", "Article", "рейс", "المادة", "نمبر" ...,
-  or after a capitalised name ("Boeing 737", "Windows 10"; not "Category 4"), glued to letters ("G20",
-  "COVID-19"), or a run of three digit groups ("0800 555 111"). Space-grouped thousands ("10 000")
+- Identifiers are not amounts. A number right after a label ("No.", "Article", "section", "рейс",
+  "статьей", "المادة", "بند", "نمبر" ...) is kind "id" with the label's class as its unit ("section",
+  "flight", "resolution" ...: ``lexicon.ID_CLASSES``), compared only with identifiers of that class;
+  a number after a capitalised name ("Boeing 737", "Windows 10"; not "Category 4"), glued to letters
+  ("G20", "COVID-19"), or a run of three digit groups ("0800 555 111") is skipped. Space-grouped thousands ("10 000")
   are read only in Russian and Kazakh, a dot before three digits ("15.000") as thousands outside English.
 - ``extract`` never raises, on any string; ``Quantity.text == text[q.start - offset:q.end - offset]``.
 

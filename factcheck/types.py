@@ -68,7 +68,8 @@ class Sentence:
 class Quantity:
     """A number, year or date found in a claim, normalised for comparison.
 
-    ``kind`` is one of "year", "date", "number", "percent", "ordinal". ``value`` is the numeric value
+    ``kind`` is one of "year", "date", "number", "percent", "ordinal", "id" (an identifier: ``unit`` holds
+    its label class, "section", "flight" ...). ``value`` is the numeric value
     (for a date: ``None`` and ``iso`` holds YYYY-MM-DD, YYYY-MM or --MM-DD when the year is missing).
     ``text`` is the surface form as written, ``start``/``end`` offsets into ``Document.text``.
     A range ("27-28 November", "10 to 15") keeps its lower end in ``value``/``iso`` and its upper end

@@ -40,8 +40,13 @@ def test_no_false_alarm_from_roles_rounding_bounds_units_or_periods():
     res = check(c("trade reached 28 billion in 2023", "en"), c("trade passed 20 billion in 2024", "en"))
     assert res.conflicts == () and res.notes == (
         "different periods, values not compared (this claim says 2023, the other source says 2024)",)
-    # identifiers and phone numbers
-    assert reasons("Flight 370 and a Boeing 737", "en", "رحلة 17 وطائرة بوينغ 747", "ar") == []
+    # identifiers and phone numbers: never against amounts; a Boeing 737 is no 747 amount
+    assert reasons("Flight 370 and a Boeing 737", "en", "رحلة 370 وطائرة بوينغ 747", "ar") == []
+    assert reasons("Flight 370 carried 239 people", "en", "رحلة 17 حملت 239 شخصا", "ar") == [
+        "flight number differs: this claim says 370, the other source says 17"]
+    assert reasons("allowances under section 711", "en", "пособия в соответствии со статьей 474", "ru") == [
+        "section number differs: this claim says 711, the other source says 474"]
+    assert reasons("under section 474, 12 countries", "en", "по статье 474 12 стран", "ru") == []
     assert reasons("call 0800 555 111", "en", "позвоните 0800 555 111", "ru") == []
     # a value only one side states
     assert reasons("28 billion dollars and 5 ministers", "en", "28 مليار دولار", "ar") == []

@@ -130,7 +130,14 @@ def test_number_words_ordinals_ranges_and_decades():
 
 
 def test_identifiers_weak_words_and_non_numbers_are_not_quantities():
-    assert full("a Boeing 737 on Flight 370 under Article 5 and resolution 2334", "en") == []
+    # identifiers are no amounts: a label class of their own ("id"), or nothing after a name ("Boeing 737")
+    assert full("a Boeing 737 on Flight 370 under Article 5 and resolution 2334", "en") == [
+        ("id", "370", 370.0, None, "flight", None), ("id", "5", 5.0, None, "section", None),
+        ("id", "2334", 2334.0, None, "resolution", None)]
+    assert [(q.kind, q.value, q.unit) for q in extract("تحت بند 474 وفق القرار 2334", 0, "ar")] == [
+        ("id", 474.0, "section"), ("id", 2334.0, "resolution")]
+    assert [(q.kind, q.value, q.unit) for q in extract("в соответствии со статьей 474", 0, "ru")] == [
+        ("id", 474.0, "section")]
     assert full("Category 4 hurricane", "en") == [("number", "4", 4.0, None, None, None)]
     assert full("ایک اہلکار نے کہا کہ دو طرفہ تجارت", "ur") == []  # "an official", "bilateral"
     assert full("ایک ارب ڈالر", "ur") == [("number", "ایک ارب", 1e9, None, "USD", None)]
