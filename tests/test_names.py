@@ -191,3 +191,9 @@ def test_indiana_repeated_countries_and_conjuncts_are_no_conflicts():
     # "و" + a common word after a shared name starts the next item: "Ridley and granted"
     assert name_conflicts("the Elton T. Ridley Distinguished Service Award", "en",
                           "إلتون تى رايدلى ومنح جائزة الخدمة المتميزة", "ar") == []
+
+
+def test_a_double_space_inside_a_name_still_joins_its_words():
+    assert _names(name_conflicts("سجل غابرييل غركا ماركيز", "ar", "جبرائیل گارکا  کریک کی صحافت", "ur")) == [
+        (("غركا ماركيز",), ("گارکا  کریک",))]
+    assert name_conflicts("سجل غابرييل غركا ماركيز", "ar", "جبرائیل گارکا  مارکیز کی صحافت", "ur") == []
