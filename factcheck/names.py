@@ -332,13 +332,14 @@ class Name:
 
 
 _MONTHS_WEEKDAYS = {fold(w) for w in ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]}
-_TITLES = {fold(w) for w in ["Mr", "Mrs", "Ms", "Dr", "Prof", "President", "Prime", "Minister", "Secretary", "Senator", "Sen", "Sens", "Senators", "Rep", "Reps", "Gov", "Governor", "King", "Queen", "Prince", "Princess", "Sheikh", "Pope", "Father", "Rev", "Reverend", "Sir", "Lord", "Lady", "General", "Gen", "Col", "Chancellor", "Mayor", "Judge", "Justice", "St", "Saint", "Chairman", "Chief", "Officer", "Ambassador", "Director", "Spokesman", "Spokeswoman", "Deputy", "Foreign", "Defense", "Defence", "Lieutenant", "Lt", "Colonel", "Captain", "Capt", "Sergeant", "Sgt", "Corporal", "Cpl", "Admiral", "Adm", "Commander", "Cmdr", "Marshal", "Brigadier", "Лейтенант", "Полковник", "Капитан", "Сержант", "Адмирал", "Маршал", "Генерал", "Подполковник", "Генерал-лейтенант", "Генерал-майор", "Господин", "Президент", "Премьер", "Министр", "Председатель", "Генеральный", "Секретарь", "Посол", "Мэр", "Король", "Принц", "Отец", "Святой", "Св", "Преподобный", "Мырза", "Президенті", "Премьер-министр"]}
+_TITLES = {fold(w) for w in ["Mr", "Mrs", "Ms", "Dr", "Prof", "President", "Prime", "Minister", "Secretary", "Senator", "Sen", "Sens", "Senators", "Rep", "Reps", "Gov", "Governor", "King", "Queen", "Prince", "Princess", "Sheikh", "Pope", "Father", "Rev", "Reverend", "Sir", "Lord", "Lady", "General", "Gen", "Col", "Chancellor", "Mayor", "Judge", "Justice", "St", "Saint", "Chairman", "Chief", "Officer", "Ambassador", "Director", "Spokesman", "Spokeswoman", "Deputy", "Foreign", "Defense", "Defence", "Miss", "Madam", "Madame", "Mme", "Мисс", "Миссис", "Мистер", "Госпожа", "Господин", "Доктор", "Мадам", "Lieutenant", "Lt", "Colonel", "Captain", "Capt", "Sergeant", "Sgt", "Corporal", "Cpl", "Admiral", "Adm", "Commander", "Cmdr", "Marshal", "Brigadier", "Лейтенант", "Полковник", "Капитан", "Сержант", "Адмирал", "Маршал", "Генерал", "Подполковник", "Генерал-лейтенант", "Генерал-майор", "Господин", "Президент", "Премьер", "Министр", "Председатель", "Генеральный", "Секретарь", "Посол", "Мэр", "Король", "Принц", "Отец", "Святой", "Св", "Преподобный", "Мырза", "Президенті", "Премьер-министр"]}
 _STOP_CAPS = {fold(w) for w in ["The", "A", "An", "This", "That", "These", "Those", "In", "On", "At", "For", "But", "And", "Or", "Of", "To", "From", "By", "With", "As", "After", "Before", "When", "While", "If", "However", "Although", "Because", "Since", "He", "She", "It", "They", "We", "I", "You", "His", "Her", "Its", "Their", "Our", "My", "Your", "There", "Here", "Some", "Many", "Most", "All", "Both", "Each", "Every", "Other", "Another", "Such", "No", "Not", "Yes", "Also", "Then", "Than", "So", "Yet", "Still", "Even", "Just", "Only", "According", "Meanwhile", "Yesterday", "Today", "Tomorrow", "Last", "Next", "Earlier", "Later", "Now", "What", "Who", "Which", "Where", "Why", "How", "В", "На", "По", "Но", "И", "А", "Он", "Она", "Оно", "Они", "Мы", "Я", "Вы", "Это", "Этот", "Эта", "Эти", "Тот", "Та", "Те", "Как", "Что", "Кто", "Где", "Когда", "При", "После", "До", "Для", "Также", "Однако", "Кроме", "Из", "От", "За", "С", "У", "О", "Об", "Во", "Со", "Если", "Хотя", "Поэтому", "Тогда", "Сейчас", "Вчера", "Сегодня", "Завтра", "Его", "Ее", "Их", "Бұл", "Ол", "Олар", "Біз", "Мен", "Сол", "Бірақ", "Сондай-ақ", "Алайда", "Осы", "Және", "Кейін", "Дейін", "Бүгін", "Кеше"]}
 _AR_TITLES = [tuple(fold(w) for w in t.split()) for t in (
     "الرئيس", "الرئيسة", "رئيس الوزراء", "رئيس", "رئيسة", "السيد", "السيدة", "الوزير", "وزير", "وزيرة", "الملك",
     "الأمير", "الشيخ", "القس", "الأب", "الأمين العام", "المستشار", "النائب", "السفير", "الجنرال",
     "صدر", "وزیر اعظم", "وزیراعظم", "وزیر", "مسٹر", "مسز", "جناب", "ریورنڈ", "فادر", "سیکرٹری", "سفیر",
-    "جنرل", "شہزادہ", "بادشاہ", "گورنر", "میئر", "ڈاکٹر", "سینیٹر")]
+    "جنرل", "شہزادہ", "بادشاہ", "گورنر", "میئر", "ڈاکٹر", "سینیٹر", "الآنسة", "آنسة", "الدكتور", "الدكتورة",
+    "مس", "محترمہ")]
 _AR_STOP = {fold(w) for w in ["نے", "کے", "کی", "کا", "کو", "سے", "میں", "پر", "اور", "یہ", "وہ", "ہے", "ہیں", "تھا", "تھے", "نہیں", "بھی", "کہ", "جو", "جس", "ان", "اس", "ایک", "في", "من", "إلى", "على", "عن", "مع", "أن", "إن", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "قد", "لم", "لن", "كان", "كانت", "و", "أو", "ثم", "بعد", "قبل", "حيث", "كما", "قال", "وقال", "أكد", "أعلن", "يوم", "خلال"]}
 
 
@@ -667,27 +668,34 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
     pairs_b = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(tb)]
     ha, hb = _headline(ta), _headline(tb)
     for i, x in enumerate(ta[:-1]):  # a cased first name may have one class ("Joe" / "Джо"): see _anchors
-        x_al = _al_name(x)
-        if not (x_al or _name_word(x, na, ha, 1 if _is_cased(x.text) else 2)):
+        x_al, x_bin = _al_name(x), x.folded in _PARTICLES
+        if not (x_al or x_bin or _name_word(x, na, ha, 1 if _is_cased(x.text) else 2)):
             continue
+        x_name = x_al or _name_word(x, na, ha, 1 if _is_cased(x.text) else 2)
         for k, y in enumerate(tb[:-1]):
-            y_al = _al_name(y)
-            if not _anchors(x, y) or not (y_al or _name_word(y, nb, hb, 1 if _is_cased(y.text) else 2)):
+            y_al, y_bin = _al_name(y), y.folded in _PARTICLES
+            particle = x_bin and y_bin  # "bin Laden" / "бен Ладен" / "بن لادن": the particle is the anchor
+            if not particle and not x_name:
                 continue
+            if not (particle or _anchors(x, y)) or not (
+                    y_al or particle or _name_word(y, nb, hb, 1 if _is_cased(y.text) else 2)):
+                continue  # "Ben Stokes" / "بن ستوكس": a first name, no particle
             caseless = not (_is_cased(x.text) or _is_cased(y.text))
-            if caseless and not all(_rare(t) for t in (x, y, ta[i + 1], tb[k + 1])):
+            if caseless and not all(_rare(t) for t in ((ta[i + 1], tb[k + 1]) if particle
+                                                       else (x, y, ta[i + 1], tb[k + 1]))):
                 continue  # two caseless scripts: see _rare
             if (x_al or y_al) and not (len(x.keys[0]) >= 3 and x.keys[0] == y.keys[0]):
                 continue  # "ال" is a name's own letters only when the whole word spells the other side's
             p, o = ta[i + 1], tb[k + 1]
             # the keys that meet decide how long the anchor is: "بكيم" ("by Kim") meets "Ким" as "كيم"
-            anchor = max((len(a) for a in x.keys for b in y.keys if a == b or keys_match(a, b)), default=0)
+            anchor = 3 if particle else max(
+                (len(a) for a in x.keys for b in y.keys if a == b or keys_match(a, b)), default=0)
             short = min(len(p.keys[0]), len(o.keys[0])) if anchor < 3 else max(len(p.keys[0]), len(o.keys[0]))
             if not (_name_word(p, na, ha) and _name_word(o, nb, hb)) or short < 3 or _conjunct(p) or _conjunct(o):
                 continue  # "Kim Jong" / "Ким Чен": short keys on short anchors match too loosely
             if not (_adjacent(text_a, x, p, 0) and _adjacent(text_b, y, o, 0)):
                 continue
-            if _same_name(na, x, p) is False or _same_name(nb, y, o) is False:
+            if not particle and (_same_name(na, x, p) is False or _same_name(nb, y, o) is False):
                 continue
             if _found_in(p, tb, pairs_b) or _found_in(o, ta, pairs_a):
                 continue
@@ -695,6 +703,10 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                 continue  # "Tellis" / "بيليس", "Kempf" / "کیمف", "سمپسن" / "سيبمسون": one name spelt two ways
             return [NameConflict("person", (text_a[x.start:p.end],), (text_b[y.start:o.end],))]
     return []
+
+
+# particles inside Arabic names, written lower case in Latin and Cyrillic ("bin Salman", "бен Ладен")
+_PARTICLES = {fold(w) for w in ("bin", "ibn", "бен", "бин", "ибн", "بن", "ابن")}
 
 
 def _pieces(word: str) -> int:

@@ -197,3 +197,15 @@ def test_a_double_space_inside_a_name_still_joins_its_words():
     assert _names(name_conflicts("سجل غابرييل غركا ماركيز", "ar", "جبرائیل گارکا  کریک کی صحافت", "ur")) == [
         (("غركا ماركيز",), ("گارکا  کریک",))]
     assert name_conflicts("سجل غابرييل غركا ماركيز", "ar", "جبرائیل گارکا  مارکیز کی صحافت", "ur") == []
+
+
+def test_name_particles_and_miss_or_doctor_before_a_surname():
+    # "bin" / "бен" / "بن" anchor the name that follows, in lower case too
+    assert _names(name_conflicts("заявил, что бен Ладен решил", "ru", "کہا کہ بن سنگلٹن نے فیصلہ کیا", "ur")) == [
+        (("бен Ладен",), ("بن سنگلٹن",))]
+    assert name_conflicts("заявил, что бен Ладен решил", "ru", "کہا کہ بن لادن نے فیصلہ کیا", "ur") == []
+    # "Ben" is a first name, not a particle: "Ben Stokes" / "بن ستوكس"
+    assert name_conflicts("Ben Stokes scored", "en", "سجل بن ستوكس", "ar") == []
+    # Miss / Мисс / مس are titles: the surnames after them are persons
+    assert _names(name_conflicts("Расслабьтесь, мисс Далримпл", "ru", "آرام سے رہیئے، مس ریمبل", "ur")) == [
+        (("Далримпл",), ("ریمبل",))]
