@@ -699,6 +699,8 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                 continue
             if _found_in(p, tb, pairs_b) or _found_in(o, ta, pairs_a):
                 continue
+            if not caseless and _pieces(p.text.lower()) == 1 and _pieces(o.text.lower()) == 1:
+                continue  # both common words: a partly translated name ("Humane Society" / "Гуманное Общество")
             if not _far(p, o, 2 if caseless else 0):
                 continue  # "Tellis" / "بيليس", "Kempf" / "کیمف", "سمپسن" / "سيبمسون": one name spelt two ways
             return [NameConflict("person", (text_a[x.start:p.end],), (text_b[y.start:o.end],))]

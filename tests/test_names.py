@@ -209,3 +209,11 @@ def test_name_particles_and_miss_or_doctor_before_a_surname():
     # Miss / Мисс / مس are titles: the surnames after them are persons
     assert _names(name_conflicts("Расслабьтесь, мисс Далримпл", "ru", "آرام سے رہیئے، مس ریمبل", "ur")) == [
         (("Далримпл",), ("ریمبل",))]
+
+
+def test_a_partly_translated_name_of_common_words_is_no_swap():
+    assert name_conflicts("your Humane Society uses a wide variety of services", "en",
+                          "ваше Гуманное Общество использует широкий ряд услуг", "ru") == []
+    assert name_conflicts("The 1989 National Mail Count was conducted", "en", "1989 کا قومی میل شمار جاری رہا", "ur") == []
+    assert _names(name_conflicts("Senator Joe Biden spoke", "en", "Выступил сенатор Джо Уилсон", "ru")) == [
+        (("Joe Biden",), ("Джо Уилсон",))]
