@@ -36,8 +36,8 @@ def number_words(s: Scan) -> None:
                 i += 2
                 continue
             v, base = s.word_value(word, table)
-            if base == "اثنين" and word != base:
-                v = None  # "الاثنين", "يوم الاثنين": Monday
+            if base == "اثنين" and word[:len(word) - len(base)].endswith("ال"):
+                v = None  # "الاثنين", "يوم الاثنين", "بالاثنين": Monday; "واثنين" is "and two"
             if v is None and word in lx.SCALES and values and word not in lx.SCALE_GLUED_ONLY:
                 v = lx.SCALES[word]
             if v is None:

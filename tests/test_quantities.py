@@ -298,3 +298,8 @@ def test_compound_ordinals_clock_ranges_tatweel_proclitics_and_russian_month_abb
     assert _q("المتعلقة بـ11 سبتمبر", "ar") == [("date", "11 سبتمبر", "--09-11", None, None, None, None)]
     assert _q("блок 8087, сент. 11, 1999", "ru") == [("number", "8087", None, 8087.0, None, None, None),
                                                     ("date", "сент. 11, 1999", "1999-09-11", None, None, None, None)]
+
+
+def test_arabic_two_with_a_conjunction_is_not_monday():
+    assert _q("جوازات نظيفة واثنين من الجوازات التالفة", "ar") == [("number", "واثنين", None, 2.0, None, None, None)]
+    assert _q("يوم الاثنين والاثنين", "ar") == []
