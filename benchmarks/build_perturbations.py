@@ -379,6 +379,35 @@ def seed_items(seeds: Path) -> list[dict]:
 
 
 # --- main -------------------------------------------------------------------------------------------
+def choose(lines: dict[str, list[str]], rows: list[int], x0: str, y0: str, pools: dict, rng: random.Random,
+           per_type: int, clean_extra: int, line_rng) -> tuple[list[dict], list[int]]:
+    """Up to ``per_type`` changed items per type (one per line and type) among ``rows`` of the pair x0-y0,
+    the changed side alternating by line, and the untouched lines: those of the chosen items plus
+    ``clean_extra`` others."""
+    by_type: dict[str, list[dict]] = {t: [] for t in TYPES}
+    for i in rows:
+        x, y = (x0, y0) if i % 2 == 0 else (y0, x0)
+        for c in candidates(lines[x][i], lines[y][i], x, y, lines["en"][i], pools, line_rng(i)):
+            by_type[c["type"]].append({"line": i, "x": x, "y": y, **c})
+    chosen: list[dict] = []
+    for t in TYPES:
+        cands = by_type[t]
+        rng.shuffle(cands)
+        seen = set()
+        for c in cands:
+            if c["line"] in seen:
+                continue
+            seen.add(c["line"])
+            chosen.append(c)
+            if len(seen) >= per_type:
+                break
+    chosen.sort(key=lambda c: (c["line"], c["type"]))
+    clean_lines = sorted({c["line"] for c in chosen})
+    extra = [i for i in rows if i not in clean_lines]
+    rng.shuffle(extra)
+    return chosen, sorted(clean_lines + extra[:clean_extra])
+
+
 def build(per_type: int = 22, seed: int = 7, clean_extra: int = 20) -> dict:
     root = data_dir() / "eval" / "ntrex128"
     lines = {lang: (root / f).read_text(encoding="utf-8").split("\n")[:1997] for lang, f in FILES.items()}
@@ -397,30 +426,9 @@ def build(per_type: int = 22, seed: int = 7, clean_extra: int = 20) -> dict:
         pair = "-".join(sorted((x0, y0)))
         for split in ("dev", "test"):
             rng = stable_rng(seed, pair, split)
-            by_type: dict[str, list[dict]] = {t: [] for t in TYPES}
             split_rows = [i for i in rows if split_of[doc_ids[i]] == split and all(lines[la][i].strip() for la in (x0, y0))]
-            for i in split_rows:
-                # alternate which side is changed
-                x, y = (x0, y0) if i % 2 == 0 else (y0, x0)
-                for c in candidates(lines[x][i], lines[y][i], x, y, lines["en"][i], pools, stable_rng(seed, pair, i)):
-                    by_type[c["type"]].append({"line": i, "x": x, "y": y, **c})
-            chosen: list[dict] = []
-            for t in TYPES:
-                cands = by_type[t]
-                rng.shuffle(cands)
-                seen = set()
-                for c in cands:
-                    if c["line"] in seen:
-                        continue
-                    seen.add(c["line"])
-                    chosen.append(c)
-                    if len(seen) >= per_type:
-                        break
-            chosen.sort(key=lambda c: (c["line"], c["type"]))
-            clean_lines = sorted({c["line"] for c in chosen})
-            extra = [i for i in split_rows if i not in clean_lines]
-            rng.shuffle(extra)
-            clean_lines = sorted(clean_lines + extra[:clean_extra])
+            chosen, clean_lines = choose(lines, split_rows, x0, y0, pools, rng, per_type, clean_extra,
+                                         lambda i: stable_rng(seed, pair, i))
             for i in clean_lines:
                 x, y = (x0, y0) if i % 2 == 0 else (y0, x0)
                 items.append({"id": f"ntrex-{pair}-{i}-clean", "source": "ntrex128", "split": split, "pair": pair,
@@ -488,29 +496,9 @@ def build_xnli(per_type: int = 44, seed: int = 7, clean_extra: int = 40) -> dict
     for x0, y0 in pairs:
         pair = "-".join(sorted((x0, y0)))
         rng = stable_rng(seed, "xnli", pair)
-        by_type: dict[str, list[dict]] = {t: [] for t in TYPES}
         usable = [i for i in rows if all(lines[la][i].strip() for la in (x0, y0))]
-        for i in usable:
-            x, y = (x0, y0) if i % 2 == 0 else (y0, x0)
-            for c in candidates(lines[x][i], lines[y][i], x, y, lines["en"][i], pools, stable_rng(seed, "xnli", pair, i)):
-                by_type[c["type"]].append({"line": i, "x": x, "y": y, **c})
-        chosen: list[dict] = []
-        for t in TYPES:
-            cands = by_type[t]
-            rng.shuffle(cands)
-            seen = set()
-            for c in cands:
-                if c["line"] in seen:
-                    continue
-                seen.add(c["line"])
-                chosen.append(c)
-                if len(seen) >= per_type:
-                    break
-        chosen.sort(key=lambda c: (c["line"], c["type"]))
-        clean_lines = sorted({c["line"] for c in chosen})
-        extra = [i for i in usable if i not in clean_lines]
-        rng.shuffle(extra)
-        clean_lines = sorted(clean_lines + extra[:clean_extra])
+        chosen, clean_lines = choose(lines, usable, x0, y0, pools, rng, per_type, clean_extra,
+                                     lambda i: stable_rng(seed, "xnli", pair, i))
         for i in clean_lines:
             x, y = (x0, y0) if i % 2 == 0 else (y0, x0)
             items.append({"id": f"xnli-{pair}-{i}-clean", "source": "xnli_test", "split": xnli_split(i), "pair": pair,

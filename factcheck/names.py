@@ -725,8 +725,8 @@ def _pieces_cached(word: str) -> int:
 @lru_cache(maxsize=1)
 def _tokenizer():
     try:
-        from .e5_weights import load
-        return load(tokenizer_only=True).tokenizer
+        from .e5_weights import shared_tokenizer
+        return shared_tokenizer()
     except Exception:  # noqa: BLE001 - no vocabulary, no caseless rule (never raises)
         return None
 

