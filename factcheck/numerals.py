@@ -228,16 +228,12 @@ def unit_after(s: Scan, end: int) -> tuple[str | None, int]:
     unit, we = _unit_after(s, end)
     if unit not in _LENGTHS:
         return unit, we
-    words = s.low[end:we].split()
-    after = s.next_word(we, 2)
-    if after is not None:
-        words.append(s.words[after][2])
-    for w in words:
-        power = lx.POWER_WORDS.get(w)
-        if power:
-            if after is not None and w == s.words[after][2]:
-                we = s.words[after][1]
-            return f"{unit}{power}", we
+    for w in s.low[end:we].split():  # "cubic metres", "кубических метров"
+        if w in lx.POWER_WORDS:
+            return f"{unit}{lx.POWER_WORDS[w]}", we
+    after = s.next_word(we, 2)  # "متر مكعب": the adjective follows
+    if after is not None and s.words[after][2] in lx.POWER_WORDS:
+        return f"{unit}{lx.POWER_WORDS[s.words[after][2]]}", s.words[after][1]
     return unit, we
 
 
@@ -319,14 +315,9 @@ def _id_class(s: Scan, a: int) -> str | None:
         return None
     word = s.words[w][2]
     for form in (word, word.rstrip(".")):
-        if form in lx.ID_CLASSES:
-            return lx.ID_CLASSES[form]
-    if s.lang in (None, "ar") and word.startswith(("وال", "بال", "لل", "و", "ب", "ل")):
-        for p in ("وال", "بال", "لل", "و", "ب", "ل"):
-            if word.startswith(p) and word[len(p):] in lx.ID_CLASSES:
-                return lx.ID_CLASSES[word[len(p):]]
-            if word.startswith(p) and "ال" + word[len(p):] in lx.ID_CLASSES:
-                return lx.ID_CLASSES["ال" + word[len(p):]]
+        label, _ = s.word_value(form, lx.ID_CLASSES)  # with Arabic proclitics: "وبند", "بالمادة"
+        if label is not None:
+            return label
     return None
 
 

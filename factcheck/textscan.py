@@ -74,11 +74,13 @@ def decimals(raw: str) -> int:
 
 
 
+_GLUED_WAW = re.compile(r"(?<![\w])و(?=\d)")
 _PROCLITIC_TATWEEL = re.compile(r"(?<![\w])(?:ال|[وبلفك])\u0640+(?=\d)")
 
 
-def _spaces(m: re.Match) -> str:
-    return " " * len(m.group())
+def _blank_proclitics(text: str) -> str:
+    """"و38" and "بـ11": an Arabic conjunction or proclitic glued to digits becomes spaces (same length)."""
+    return _PROCLITIC_TATWEEL.sub(lambda m: " " * len(m.group()), _GLUED_WAW.sub(" ", text))
 
 
 class Scan:
@@ -90,8 +92,8 @@ class Scan:
         self.lang = lang if lang in lx.LANGS else None
         # "و38": the Arabic conjunction glued to a number is read as a space (same length); so is a
         # proclitic written with a tatweel before it ("بـ11 سبتمبر": "on 11 September", "لـ2018")
-        self.norm = _PROCLITIC_TATWEEL.sub(_spaces, re.sub(r"(?<![\w])و(?=\d)", " ", ascii_digits(text)))
-        self.low = _PROCLITIC_TATWEEL.sub(_spaces, re.sub(r"(?<![\w])و(?=\d)", " ", same_length_fold(text)))
+        self.norm = _blank_proclitics(ascii_digits(text))
+        self.low = _blank_proclitics(same_length_fold(text))
         self.low_waw = same_length_fold(text)  # "بين 14 و29": the glued و kept, for ranges
         self.taken = bytearray(len(text))
         self.found: list[Quantity] = []
