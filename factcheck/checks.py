@@ -20,7 +20,8 @@ Rules:
 - Identifiers are never compared with amounts. "section 474" against "статьей 711" (one label class)
   is a conflict; where the other side has no identifier of that class, an unexplained bare number
   written as one run of digits stands for it ("مقابلة الـ 13": the label was not recognised). Names
-  with numbers ("Boeing 737") and phone numbers are not quantities at all.
+  with numbers ("Boeing 737") and phone numbers without an area code are not quantities at all; a
+  phone number with one ("(800) 877-6773") is an identifier compared only with another phone number.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ _LABELS = {"year": "year", "date": "date", "number": "number", "percent": "perce
            "id": "identifier"}
 _ID_LABELS = {"section": "section number", "chapter": "chapter number", "resolution": "resolution number",
               "flight": "flight number", "interview": "interview number", "page": "page number",
-              "route": "route number", "no": "number"}
+              "route": "route number", "no": "number", "phone": "phone number"}
 _ROLE_LABELS = {"person": "count of people", "country": "count of countries", "year": "number of years",
                 "month": "number of months", "week": "number of weeks", "day": "number of days",
                 "hour": "number of hours", "minute": "number of minutes"}
@@ -357,7 +358,7 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
             bare_b = [r for r in b_only if r.kind == "number" and r.unit is None and not r.approx and _plain(r)]
             for label in dict.fromkeys(q.unit for q in a + b):
                 ra, rb = [q for q in a if q.unit == label], [r for r in b if r.unit == label]
-                if not (ra and rb) and not all(_plain(x) for x in ra + rb):
+                if not (ra and rb) and (label == "phone" or not all(_plain(x) for x in ra + rb)):
                     continue  # "по номеру 116 123" is a phone number, not 116,123 against 116 and 123
                 ra, rb = ra or bare_a, rb or bare_b
                 if ra and rb:

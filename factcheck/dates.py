@@ -65,12 +65,12 @@ _DATE_PATTERNS = [
     ("dmy", re.compile(B + r"(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})" + E)),
     # 27-28 November 2024 / 27 سے 28 نومبر / من 27 إلى 28 نوفمبر / 27–28 ноября
     ("range", re.compile(B + r"(?P<d>\d{1,2})" + _TO + r"(?P<d2>\d{1,2})\s+(?P<mon>" + MONTH_RE + r")(?!\w)"
-                         r"(?:,?\s+(?P<y>\d{4})" + E + r")?")),
+                         r"(?:[,،]?\s+(?P<y>\d{4})" + E + r")?")),
     # November 27-28, 2024
     ("mrange", re.compile(r"(?<!\w)(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2})" + DASH + r"(?P<d2>\d{1,2})"
-                          r"(?:,?\s+(?P<y>\d{4}))?" + E)),
+                          r"(?:[,،]?\s+(?P<y>\d{4}))?" + E)),
     ("mdy", re.compile(r"(?<!\w)(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-                       r"(?:,?\s+(?P<y>\d{4}))?" + E)),
+                       r"(?:[,،]?\s+(?P<y>\d{4}))?" + E)),
     # Kazakh puts the year first: "2018 жылдың 29 қыркүйегінде", "2017 жылдың шілдесінде"
     ("ydm-kk", re.compile(B + r"(?P<y>\d{4})\s+жыл(?:дың|ғы|ы)\s+(?:" + _DAY + r"\s+)?(?P<mon>(?:"
                           + "|".join(_KK_MONTHS) + r")" + _KK_SUFFIX + r")(?!\w)")),

@@ -18,19 +18,23 @@ from .textscan import DASH, NUM, NUM_NO_SPACE, B, E, Scan, decimals, to_float
 _CLOCK = r"\d{1,2}:\s?\d{2}(?::\s?\d{2})?"  # "09:03", "09:03:00", "09: 03: 00" (a space after the colon)
 TIME_RE = re.compile(B + _CLOCK + "(?:" + DASH + _CLOCK + ")?" + E)  # and ranges: "09:03:00-09:10:02"
 PHONE_RE = re.compile(B + r"\d{2,}(?:[ \u00a0]\d{2,}){2,}" + E)
+# a phone number with its area code: "(800) 877-6773", "800-877-6773"; compared as an identifier
+PHONE_AREA_RE = re.compile(r"(?<![\w.,٫٬/-])(?:\(\d{3,4}\)[ \u00a0]?|\d{3}-)\d{3}-\d{4}" + E)
 _RANGE_RE = re.compile(B + r"(?P<a>\d+(?:[.,]\d+)?)" + DASH + r"(?P<b>\d+(?:[.,]\d+)?)" + r"(?![\w]|[.,/:-]\d)")
 _NUMBER_RE = re.compile(B + r"(?P<n>" + NUM + r")")  # Russian/Kazakh: "10 000" is ten thousand
 _NUMBER_RE_NO_SPACE = re.compile(B + r"(?P<n>" + NUM_NO_SPACE + r")")
 WORD_RE = re.compile(r"[^\W\d_]+(?:\.(?=[^\W\d_]\.))?")
 _PCT_RE = re.compile(r"\s?[%٪]")
+_PCT_GLUED = re.compile(r"-(?:percent|процент\w*|пайыздық)(?!\w)")  # "1,5-процентным", "a 5-percent rise"
 _PERCENT_PHRASES = [tuple(p.split()) for p in lx.PERCENT_WORDS]
 _PER_HOUR = re.compile(r"\s*(?:/\s?h\b|/\s?ч\b|per hour|an hour|a hour|فی گھنٹہ|في الساعة|в час|сағатына|/\s?сағ\b)")
 _PCT_BEFORE_RE = re.compile(r"[%٪]\s?$")
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b|-(?:й|я|е|го|ое|ый|ой|му|м|ю|х|ші|шы|інші|ыншы)\b|\s?ویں(?!\w)", re.IGNORECASE)
 _YEAR_WORDS = {lx.fold(w) for w in ("год", "года", "году", "годом", "г", "жылы", "жылғы", "жыл", "жылдың",
                                     "жылға", "жылдан", "жылдары", "ء")}
-_YEAR_BEFORE = {lx.fold(w) for w in ("in", "since", "by", "until", "of", "year", "в", "с", "к", "до", "عام", "العام",
-                                     "سنة", "منذ", "بحلول", "حتى", "في", "سال")}
+# the noun "year" right before a 4-digit number: "year 2000", "عام 2010", "لعام 1997", "مالی سال 2000"
+_YEAR_NOUNS_BEFORE = {lx.fold(w) for w in ("year", "عام", "العام", "لعام", "بعام", "وعام", "سنة", "لسنة", "السنة",
+                                           "سال", "fy")}
 # "N سے M", "от N до M", "من N إلى M", "N to M", "بين N و M" (و glued to M or not)
 _RANGE_WORDS_RE = re.compile(r"\s+((?:to|سے|إلى|الى|до|and|мен|бен|пен)\s+|و\s*)(" + NUM + r")" + E)  # Kazakh "1 мен 2 дюйм"
 _NOT_AN_ID = {lx.fold(w) for w in (
@@ -145,7 +149,7 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
         value_max *= scale
     kind = "number"
     unit: str | None = None
-    pct = _PCT_RE.match(s.norm, end)
+    pct = _PCT_RE.match(s.norm, end) or _PCT_GLUED.match(s.low, end)
     if pct:
         kind, unit, end = "percent", "%", pct.end()
     else:
@@ -172,10 +176,12 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
         else:
             unit_end = max(end, unit_end if u == unit else end)
     # year: 4 digits, no scale, nothing but a year word after it
+    # ("عام 2010 وكل عام": the year 2010, not 2010 years: a year noun right before it says so)
     if (kind == "number" and raw is not None and scale == 1.0 and value_max is None
-            and re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100 and (unit is None or _year_word_after(s, b))):
+            and re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100):
         prev = s.prev_word(a)
-        if unit is None or _year_word_after(s, b) or (prev is not None and s.words[prev][2] in _YEAR_BEFORE):
+        if unit is None or _year_word_after(s, b) or (
+                unit == "year" and prev is not None and s.words[prev][2] in _YEAR_NOUNS_BEFORE):
             s.add("year", a, b, value=value, precision=1.0)
             return True
     if kind == "number" and _is_identifier(s, a, unit, scale):
@@ -220,6 +226,10 @@ _NOT_SKIPPED = {lx.fold(w) for w in (
 
 
 _LENGTHS = {"m", "km", "cm", "mm", "mile", "foot", "inch"}
+# short unit words that are also other words: a unit only right after the number (or "square"/"cubic"):
+# "о двух поврежденных паспортах см. донесения" is "see", not centimetres; "سم" is also "poison"
+_ABBREVIATED = {lx.fold(w) for w in ("см", "км", "кг", "мм", "га", "м", "г", "ft", "lb", "lbs", "km", "cm", "mm",
+                                     "kg", "ha", "m", "سم", "ملم", "yrs", "am", "pm")}
 
 
 def unit_after(s: Scan, end: int) -> tuple[str | None, int]:
@@ -260,7 +270,8 @@ def _unit_after(s: Scan, end: int) -> tuple[str | None, int]:
             word = _kk_base(word)  # "4 дюймға", "300 теңгеден"
         if word in lx.CURRENCY_WORDS:
             return lx.CURRENCY_WORDS[word], we
-        if word in lx.UNIT_WORDS:
+        if word in lx.UNIT_WORDS and (skipped == 0 or word not in _ABBREVIATED or all(
+                w in lx.POWER_WORDS for w in s.low[end:_ws].split())):
             unit = lx.UNIT_WORDS[word]
             if unit in ("km", "mile"):  # "km per hour", "میل فی گھنٹہ", "ميلا في الساعة", "км в час"
                 rate = _PER_HOUR.match(s.low, we)

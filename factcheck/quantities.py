@@ -31,7 +31,8 @@ Holds:
   "статьей", "المادة", "بند", "نمبر" ...) is kind "id" with the label's class as its unit ("section",
   "flight", "resolution" ...: ``lexicon.ID_CLASSES``), compared only with identifiers of that class;
   a number after a capitalised name ("Boeing 737", "Windows 10"; not "Category 4"), glued to letters
-  ("G20", "COVID-19"), or a run of three digit groups ("0800 555 111") is skipped. Space-grouped thousands ("10 000")
+  ("G20", "COVID-19"), or a run of three digit groups ("0800 555 111") is skipped; a phone number with
+  an area code ("(800) 877-6773") is kind "id" with unit "phone". Space-grouped thousands ("10 000")
   are read only in Russian and Kazakh, a dot before three digits ("15.000") as thousands outside English.
 - ``extract`` never raises, on any string; ``Quantity.text == text[q.start - offset:q.end - offset]``.
 
@@ -42,9 +43,11 @@ for callers of v1.
 """
 from __future__ import annotations
 
+import re
+
 from .dates import MONTHS, find_dates
 from .number_words import number_words, ordinal_words
-from .numerals import PHONE_RE, TIME_RE, digit_numbers, digit_ranges
+from .numerals import PHONE_AREA_RE, PHONE_RE, TIME_RE, digit_numbers, digit_ranges
 from .textscan import Scan, ascii_digits
 from .types import Quantity
 
@@ -60,6 +63,10 @@ def extract(text: str, offset: int = 0, lang: str | None = None) -> tuple[Quanti
     for m in TIME_RE.finditer(s.norm):
         if s.free(m.start(), m.end()):
             s.take(m.start(), m.end())
+    for m in PHONE_AREA_RE.finditer(s.norm):  # "(800) 877-6773": compared as a whole, never a range
+        if s.free(m.start(), m.end()):
+            s.add("id", m.start(), m.end(), value=float(int(re.sub(r"\D", "", ascii_digits(m.group()))) or 0),
+                  unit="phone", precision=1.0)
     for m in PHONE_RE.finditer(s.norm):  # "0800 555 111": an identifier in any language
         s.take(m.start(), m.end())
     digit_ranges(s)
@@ -80,6 +87,8 @@ def show(q: Quantity) -> str:
         canonical = q.iso if not q.iso_end else f"{q.iso}/{q.iso_end[-2:]}"
     elif q.kind == "ordinal":
         canonical = _ordinal_name(q.value)
+    elif q.kind == "id" and q.unit == "phone":
+        return plain  # "(800) 877-6773": its digits are the identifier, not an amount
     else:
         canonical = _fmt(q.value)
         if canonical is not None and q.value_max is not None:

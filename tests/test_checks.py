@@ -105,3 +105,25 @@ def test_a_full_date_against_a_bare_year_of_another_year():
     assert reasons("on September 11, 2001 the towers fell", "en", "в 1999 году башни упали", "ru") == [
         "year differs: this claim says 2001-09-11 (September 11, 2001), the other source says 1999"]
     assert reasons("on September 11, 2001 the towers fell", "en", "в 2001 году башни упали", "ru") == []
+
+
+def test_dates_years_percentages_and_phone_numbers_found_on_the_xnli_half():
+    # Urdu month-day with an Arabic comma before the year: "ستمبر 9، 2003" is one date
+    assert reasons("KSM کی تحقیقات، 3 جولائی، 2003 کو دیکھیں؛ ستمبر 9، 2003.", "ur",
+                   "interrogations of KSM, July 3, 2003; Sept. 9, 2006.", "en") == [
+        "date differs: this claim says 2003-09-09 (ستمبر 9، 2003), the other source says 2006-09-09 (Sept. 9, 2006)"]
+    # "عام 2010 وكل عام" is the year 2010, not 2010 years
+    assert reasons("المُنفَّذ عام 2010 وكل عام بعده", "ar", "for 2013 and each year thereafter", "en") == [
+        "year differs: this claim says 2010, the other source says 2013"]
+    assert reasons("المُنفَّذ عام 2010 وكل عام بعده", "ar", "for 2010 and each year thereafter", "en") == []
+    # a percentage glued as an adjective
+    assert reasons("تحرق ما يقارب 1.5٪ من الفحم", "ar", "примерно с 1,0-процентным содержанием серы", "ru") == [
+        "percentage differs: this claim says 1.5% (1.5٪), the other source says 1% (1,0-процентным)"]
+    assert reasons("approx 1.5 percent sulfur", "en", "примерно с 1,5-процентным содержанием серы", "ru") == []
+    # "см." after two words is "see", not centimetres: the count is compared
+    assert reasons("о двух поврежденных паспортах см. донесения", "ru", "the six damaged passports, see", "en") == [
+        "number differs: this claim says 2 (двух), the other source says 6 (six)"]
+    # a phone number with its area code is one identifier, not 800 and a range 877-6773
+    assert reasons("على الرقم (800) 877-6773.", "ar", "at (960) 877-6773.", "en") == [
+        "phone number differs: this claim says (800) 877-6773, the other source says (960) 877-6773"]
+    assert reasons("على الرقم (800) 877-6773.", "ar", "at (800) 877-6773.", "en") == []
