@@ -26,9 +26,11 @@ Rules:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field, replace
 
 from . import names as names_mod
+from . import quantities as quantities_mod
 from .quantities import ascii_digits, show
 from .types import Claim, Quantity
 
@@ -309,9 +311,40 @@ def _pounds(mine: tuple[Quantity, ...], other: tuple[Quantity, ...]) -> tuple[Qu
     return mine if as_ is None else tuple(replace(q, unit=as_) if q.unit == "pound" else q for q in mine)
 
 
+def _word_range_ends(mine: tuple[Quantity, ...], other: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """A range written in words ("от трех до четырех дней", "تین سے پانچ دن") is compared as a range only
+    with a range; against single numbers it is its two numbers again, as written ("ثلاث نقاط من أربع"
+    against "آٹھ سے تین پوائنٹس": 3 and 4 against 8 and 3, not 3 inside 3-8)."""
+    if any(r.approx == "range" and r.kind == "number" for r in other):
+        return mine
+    out: list[Quantity] = []
+    for q in mine:
+        ends = _range_ends(q) if q.kind == "number" and q.approx == "range" and not (
+            q.text[:1].isdigit() and q.text[-1:].isdigit()) else None
+        out.extend(ends or (q,))
+    return tuple(out)
+
+
+def _range_ends(q: Quantity) -> tuple[Quantity, ...] | None:
+    m = quantities_mod.RANGE_GAP.search(q.text)
+    if m is None:
+        m = re.search(r"\s(?=و)", q.text)
+    if m is None:
+        return None
+    parts = [(q.text[:m.start()], q.start), (q.text[m.end():], q.start + m.end())]
+    ends = []
+    for text, start in parts:
+        found = [r for r in quantities_mod.extract(text, start) if r.kind == "number" and r.value is not None]
+        if len(found) != 1:
+            return None
+        ends.append(replace(found[0], unit=found[0].unit or q.unit, approx=None))
+    return tuple(ends)
+
+
 def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Discrepancy]:
     """Kinds (and roles) for which each side states a value the other side does not explain."""
     ours, theirs = _pounds(ours, theirs), _pounds(theirs, ours)
+    ours, theirs = _word_range_ends(ours, theirs), _word_range_ends(theirs, ours)
     a_only = [q for q in ours if _can_conflict(q) and not explained(q, theirs)]
     b_only = [r for r in theirs if _can_conflict(r) and not explained(r, ours)]
     # ordinals count as mentions: "first ... second ... first" against "third ... second ... first"

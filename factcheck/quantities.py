@@ -44,10 +44,12 @@ for callers of v1.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .dates import MONTHS, find_dates
 from .number_words import number_words, ordinal_words
 from .numerals import PHONE_AREA_RE, PHONE_RE, TIME_RE, digit_numbers, digit_ranges
+from .lexicon import RANGE_OPENERS
 from .textscan import Scan, ascii_digits
 from .types import Quantity
 
@@ -74,7 +76,41 @@ def extract(text: str, offset: int = 0, lang: str | None = None) -> tuple[Quanti
     ordinal_words(s)  # before number words: "الثالث والستين" is one ordinal
     number_words(s)
     s.found.sort(key=lambda q: (q.start, q.end))
-    return tuple(s.found)
+    return tuple(_word_ranges(s))
+
+
+# "от трех до четырех дней", "تین سے پانچ دن", "three to five days", "بين ثلاثة وخمسة": two numbers, one
+# of them in words, joined by a range word (digit ranges are read by ``numerals``); "nine to four" is
+# still the span the writer gave (4-9)
+RANGE_GAP = re.compile(r"\s+(?:to|سے|إلى|الى|الي|до|and|мен|бен|пен)\s+|\s+و\s*|-to-|\s*[-–—]\s*")  # folded: "إلى" is "الي"
+_NEEDS_OPENER = {"and", "و", "до"}
+
+
+def _word_ranges(s: Scan) -> list[Quantity]:
+    out: list[Quantity] = []
+    for q in s.found:
+        p = out[-1] if out else None
+        gap = s.low_waw[p.end - s.offset:q.start - s.offset] if p is not None else ""
+        m = RANGE_GAP.fullmatch(gap) if p is not None else None
+        if p is not None and not m and not gap.strip() and q.text.startswith("و"):
+            m, gap = True, "و"  # "بين ثلاثة وخمسة": the و is glued to the second number
+        if (m and p.kind == q.kind == "number" and p.value_max is None and q.value_max is None
+                and p.value is not None and q.value is not None and p.value != q.value
+                and p.approx in (None, "about") and (p.unit is None or p.unit == q.unit)
+                and not (_in_digits(p) and _in_digits(q))):
+            word = gap.strip()
+            opener = s.prev_word(p.start - s.offset)
+            if word not in _NEEDS_OPENER or (opener is not None and s.words[opener][2] in RANGE_OPENERS):
+                out[-1] = replace(q, text=s.text[p.start - s.offset:q.end - s.offset], start=p.start,
+                                  value=min(p.value, q.value), value_max=max(p.value, q.value), approx="range",
+                                  precision=min(p.precision or 1.0, q.precision or 1.0))
+                continue
+        out.append(q)
+    return out
+
+
+def _in_digits(q: Quantity) -> bool:
+    return any(ch.isdigit() for ch in ascii_digits(q.text))
 
 
 

@@ -127,3 +127,21 @@ def test_dates_years_percentages_and_phone_numbers_found_on_the_xnli_half():
     assert reasons("على الرقم (800) 877-6773.", "ar", "at (960) 877-6773.", "en") == [
         "phone number differs: this claim says (800) 877-6773, the other source says (960) 877-6773"]
     assert reasons("على الرقم (800) 877-6773.", "ar", "at (800) 877-6773.", "en") == []
+
+
+def test_ranges_in_words_and_with_arabic_ila():
+    # "от трех до четырех дней" and "تین سے پانچ دن" are ranges, compared end by end
+    assert reasons("Фестиваль проходит от трех до четырех дней", "ru", "یہ تہوار تین سے پانچ دن سے منایا جاتا ہے", "ur") == [
+        "number of days differs: this claim says 3-4 (трех до четырех), the other source says 3-5 (تین سے پانچ)"]
+    assert reasons("Фестиваль проходит от трех до четырех дней", "ru", "یہ تہوار تین سے چار دن سے منایا جاتا ہے", "ur") == []
+    assert reasons("between three and six people died", "en", "توفي ما بين ثلاثة وخمسة أشخاص", "ar") == [
+        "count of people differs: this claim says 3-6 (three and six), the other source says 3-5 (ثلاثة وخمسة)"]
+    # against single numbers a range in words is its two numbers again
+    assert reasons("лидирует тремя очками из четырех", "ru", "ہر ایک نے آٹھ سے تین پوائنٹس حاصل کیے", "ur") != []
+
+
+def test_arabic_ila_ranges_in_digits_and_dates():
+    (q,) = extract("من 3 إلى 5 أيام", 0, "ar")
+    assert (q.value, q.value_max, q.unit, q.approx) == (3.0, 5.0, "day", "range")
+    (d,) = extract("من 27 إلى 28 نوفمبر", 0, "ar")
+    assert (d.iso, d.iso_end) == ("--11-27", "--11-28")
