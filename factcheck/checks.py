@@ -42,7 +42,7 @@ _ID_LABELS = {"section": "section number", "chapter": "chapter number", "resolut
               "route": "route number", "no": "number", "phone": "phone number"}
 _ROLE_LABELS = {"person": "count of people", "country": "count of countries", "year": "number of years",
                 "month": "number of months", "week": "number of weeks", "day": "number of days",
-                "hour": "number of hours", "minute": "number of minutes"}
+                "hour": "number of hours", "minute": "number of minutes", "degree": "temperature"}
 
 
 @dataclass(frozen=True)
@@ -122,12 +122,25 @@ def _max(q: Quantity) -> float | None:
 
 # units that a translation may drop ("28 billion" / "28 billion dollars", "three" / "three officials")
 _DROPPABLE = {"USD", "EUR", "GBP", "pound", "KZT", "RUB", "PKR", "CNY", "SAR", "person", "country", "%", "year", "month",
-              "week", "day", "hour", "minute", "clock"}
+              "week", "day", "hour", "minute", "clock", "degree"}
 # units converted before comparing (translators convert miles to km): unit -> (base unit, factor)
 _CONVERT = {"inch": ("m", 0.0254), "cm": ("m", 0.01), "mm": ("m", 0.001), "foot": ("m", 0.3048), "m": ("m", 1.0),
             "km": ("m", 1000.0), "mile": ("m", 1609.344), "lb": ("kg", 0.4536), "kg": ("kg", 1.0),
             "t": ("kg", 1000.0), "mph": ("kmh", 1.609344), "kmh": ("kmh", 1.0)}
-_NEVER = {"degree"}  # Fahrenheit vs Celsius: not compared
+_NEVER: set[str] = set()  # units never compared (none at present; degrees are compared with F/C allowed)
+
+
+def _fahrenheit(p: Quantity, q: Quantity) -> bool:
+    """Two temperatures, or temperature differences, that one scale's figure converts to on the other
+    ("80 degrees" / "27 градусов"; a rise of "20 degrees" / "11 градусов"), within 8% or 1 degree:
+    sources often do not say Fahrenheit or Celsius."""
+    if p.value is None or q.value is None:
+        return False
+    for f, c in ((p.value, q.value), (q.value, p.value)):
+        for converted in ((f - 32) * 5 / 9, f * 5 / 9):
+            if abs(converted - c) <= max(1.0, abs(c) * 0.08):
+                return True
+    return False
 
 
 def _units_ok(p: Quantity, q: Quantity) -> bool:
@@ -231,7 +244,8 @@ def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
             if q.kind == "number" and r.kind == "number":
                 same_unit_there = any(o.unit == q.unit for o in others if o.kind == "number")
                 if (not same_unit_there and _converted(q, r)) or (
-                        (q.unit == r.unit or None in (q.unit, r.unit)) and _same_mantissa(q, r)):
+                        (q.unit == r.unit or None in (q.unit, r.unit)) and _same_mantissa(q, r)) or (
+                        q.unit == r.unit == "degree" and _fahrenheit(q, r)):
                     return True
                 if not _units_ok(q, r):
                     continue  # "more than 270" is not explained by "76,000 hectares"

@@ -202,7 +202,7 @@ _UNIT_SPEC = {
     "t": "tonnes, tons, tonne, ton, ٹن, طن, أطنان, тонн, тонны, тонна, тонна",
     "ha": "hectares, hectare, ہیکٹر, هكتار, гектаров, га, гектар",
     "clock": "a.m, p.m, am, pm, o'clock, بجے, صباحا, مساء, утра, вечера, дня, ночи",
-    "degree": "degrees, ڈگری, градусов, градуса, градус",
+    "degree": "degrees, degree, ڈگری, ڈگریز, درجة, درجات, درجه, درجتين, градусов, градуса, градус, градусы, градусқа",
 }
 # "cubic" / "square" next to a length: volume and area are units of their own ("m3", "km2")
 POWER_WORDS = {fold(w): p for p, ws in {
@@ -223,7 +223,8 @@ GLUED_UNITS = [(re.compile(r"-(?:kilograms?|kilos?|kg)\b|-(?:килограмм|
                (re.compile(r"-(?:foot|feet|ft)\b|-футов"), "foot"),
                (re.compile(r"-(?:inch(?:es)?)\b|-дюймов"), "inch"),
                (re.compile(r"-(?:tons?|tonnes?)\b|-тонн"), "t"),
-               (re.compile(r"-(?:pounds?|lbs?)\b|-фунтов"), "pound")]
+               (re.compile(r"-(?:pounds?|lbs?)\b|-фунтов"), "pound"),
+               (re.compile(r"\s?[°º]\s?(?:[fcс](?!\w))?|-degrees?\b|-градус\w*"), "degree")]  # "80°F", "30 °С"
 
 PERCENT_WORDS = [fold(w) for w in ("percent", "per cent", "pct", "فیصد", "في المائة", "في المئة", "بالمائة",
                                    "بالمئة", "%", "процент", "процента", "процентов", "процентами", "пайыз",

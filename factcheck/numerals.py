@@ -226,6 +226,7 @@ _NOT_SKIPPED = {lx.fold(w) for w in (
 
 
 _LENGTHS = {"m", "km", "cm", "mm", "mile", "foot", "inch"}
+_TEMPERATURE = re.compile(r"حرار|مئوي|فهرنهايت|سيليزي")  # Arabic "درجة" is a temperature only beside these
 # short unit words that are also other words: a unit only right after the number (or "square"/"cubic"):
 # "о двух поврежденных паспортах см. донесения" is "see", not centimetres; "سم" is also "poison"
 _ABBREVIATED = {lx.fold(w) for w in ("см", "км", "кг", "мм", "га", "м", "г", "ft", "lb", "lbs", "km", "cm", "mm",
@@ -273,6 +274,8 @@ def _unit_after(s: Scan, end: int) -> tuple[str | None, int]:
         if word in lx.UNIT_WORDS and (skipped == 0 or word not in _ABBREVIATED or all(
                 w in lx.POWER_WORDS for w in s.low[end:_ws].split())):
             unit = lx.UNIT_WORDS[word]
+            if unit == "degree" and word.startswith("درج") and not _TEMPERATURE.search(s.low):
+                return None, end  # "زلزال بقوة 7.5 درجات": a magnitude, not a temperature
             if unit in ("km", "mile"):  # "km per hour", "میل فی گھنٹہ", "ميلا في الساعة", "км в час"
                 rate = _PER_HOUR.match(s.low, we)
                 if rate:

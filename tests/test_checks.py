@@ -145,3 +145,17 @@ def test_arabic_ila_ranges_in_digits_and_dates():
     assert (q.value, q.value_max, q.unit, q.approx) == (3.0, 5.0, "day", "range")
     (d,) = extract("من 27 إلى 28 نوفمبر", 0, "ar")
     assert (d.iso, d.iso_end) == ("--11-27", "--11-28")
+
+
+def test_temperatures_are_compared_allowing_for_fahrenheit_and_celsius():
+    assert reasons("the temperature outside was 80 degrees", "en", "сыртқы ауа температурасы 120 градус еді", "kk") == [
+        "temperature differs: this claim says 80, the other source says 120"]
+    assert reasons("a difference of about 20 degrees", "en", "اختلاف في درجات الحرارة يبلغ 10 درجة", "ar") == [
+        "temperature differs: this claim says 20, the other source says 10"]
+    # one side converted: 80 °F is 27 °C; a difference of 20 °F is 11 °C
+    assert reasons("temperatures near 80°F", "en", "температура около 27 градусов", "ru") == []
+    assert reasons("a difference of 20 degrees", "en", "разница в 11 градусов", "ru") == []
+    # Arabic "درجة" is a magnitude where no temperature is named
+    assert reasons("a 7.5 magnitude earthquake", "en", "زلزال بقوة 4.5 درجات", "ar") != []
+    (q,) = extract("زلزال بقوة 7.5 درجات", 0, "ar")
+    assert q.unit is None
