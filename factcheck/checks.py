@@ -20,8 +20,10 @@ Rules:
 - Identifiers are never compared with amounts. "section 474" against "статьей 711" (one label class)
   is a conflict; where the other side has no identifier of that class, an unexplained bare number
   written as one run of digits stands for it ("مقابلة الـ 13": the label was not recognised). Names
-  with numbers ("Boeing 737") and phone numbers without an area code are not quantities at all; a
-  phone number with one ("(800) 877-6773") is an identifier compared only with another phone number.
+  with numbers ("Boeing 737", "Bellator 144") are identifiers of the class "name", which meet an
+  identifier of any label ("NYPD 12" / "NYPD interview 16") or a bare number; phone numbers without an
+  area code are not quantities at all; one with it ("(800) 877-6773") is an identifier compared only
+  with another phone number.
 """
 from __future__ import annotations
 
@@ -405,6 +407,8 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
             bare_b = [r for r in b_only if r.kind == "number" and r.unit is None and not r.approx and _plain(r)]
             for label in dict.fromkeys(q.unit for q in a + b):
                 ra, rb = [q for q in a if q.unit == label], [r for r in b if r.unit == label]
+                if label == "name":  # a number after a name ("NYPD 12") meets any label ("interview 16")
+                    ra, rb = ra or [q for q in a if q.unit != "phone"], rb or [r for r in b if r.unit != "phone"]
                 if not (ra and rb) and (label == "phone" or not all(_plain(x) for x in ra + rb)):
                     continue  # "по номеру 116 123" is a phone number, not 116,123 against 116 and 123
                 ra, rb = ra or bare_a, rb or bare_b

@@ -4,7 +4,7 @@ In:  a ``textscan.Scan`` whose dates are already taken.
 Out: "number", "percent", "year" and digit "ordinal" quantities added to the scan; ``finish`` is also
      used by ``number_words`` for numbers written in words.
 Holds (see ``quantities`` for the full list): ranges ("27-28", "N سے M", "от N до M"), decades, years
-(1800-2100 without a unit), identifiers ("No. 5", "section 474": kind "id"; "Boeing 737", "0800 555 111": skipped), thousands
+(1800-2100 without a unit), identifiers ("No. 5", "section 474", "Boeing 737": kind "id"; "0800 555 111": skipped), thousands
 separators by language.
 """
 from __future__ import annotations
@@ -185,9 +185,10 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
             s.add("year", a, b, value=value, precision=1.0)
             return True
     if kind == "number" and _is_identifier(s, a, unit, scale):
-        label = _id_class(s, a)
+        label = _id_class(s, a) or ("name" if _after_name(s, a) and raw is not None and raw.isdigit() else None)
         if label is not None and value_max is None and float(value).is_integer():
-            s.add("id", a, b, value=value, unit=label, precision=1.0)  # "section 474": compared by label
+            # "section 474": compared by label; "Bellator 144": the name is the label ("name", see checks)
+            s.add("id", a, b, value=value, unit=label, precision=1.0)
             return True
         s.take(a, b)
         return False
@@ -347,12 +348,21 @@ def _is_identifier(s: Scan, a: int, unit: str | None, scale: float) -> bool:
     ws, _, word = s.words[w]
     if word.rstrip(".") in lx.ID_WORDS or word in lx.ID_WORDS:
         return True
+    return _after_name(s, a)
+
+
+def _after_name(s: Scan, a: int) -> bool:
+    """A number right after a capitalised word that is not at the start of the sentence: "Boeing 737",
+    "Bellator 144", "WTC 7" (the name is its label)."""
+    w = s.prev_word(a)
+    if w is None:
+        return False
+    ws, _, word = s.words[w]
     orig = s.text[ws:s.words[w][1]]
     if not s.text[a:a + 1].isdigit():
         return False  # a number in words is no label: "visited Korea nine times"
     if orig[:1].isupper() and orig[:1].isalpha() and word not in _NOT_AN_ID and month_of(word) is None \
             and word not in lx.SCALE_NAMES and not (s.lang == "kk" and _KK_CASED.search(word)):
-        # a capitalised word right before the number, not at the start of the sentence: "Boeing 737"
         k = ws - 1
         while k >= 0 and s.text[k] in " \u00a0\"'“«(":
             k -= 1

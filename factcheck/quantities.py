@@ -30,7 +30,8 @@ Holds:
 - Identifiers are not amounts. A number right after a label ("No.", "Article", "section", "рейс",
   "статьей", "المادة", "بند", "نمبر" ...) is kind "id" with the label's class as its unit ("section",
   "flight", "resolution" ...: ``lexicon.ID_CLASSES``), compared only with identifiers of that class;
-  a number after a capitalised name ("Boeing 737", "Windows 10"; not "Category 4"), glued to letters
+  a number after a capitalised name ("Boeing 737", "Windows 10"; not "Category 4") is kind "id" with the
+  class "name"; one glued to letters
   ("G20", "COVID-19"), or a run of three digit groups ("0800 555 111") is skipped; a phone number with
   an area code ("(800) 877-6773") is kind "id" with unit "phone". Space-grouped thousands ("10 000")
   are read only in Russian and Kazakh, a dot before three digits ("15.000") as thousands outside English.

@@ -40,8 +40,9 @@ def test_no_false_alarm_from_roles_rounding_bounds_units_or_periods():
     res = check(c("trade reached 28 billion in 2023", "en"), c("trade passed 20 billion in 2024", "en"))
     assert res.conflicts == () and res.notes == (
         "different periods, values not compared (this claim says 2023, the other source says 2024)",)
-    # identifiers and phone numbers: never against amounts; a Boeing 737 is no 747 amount
-    assert reasons("Flight 370 and a Boeing 737", "en", "رحلة 370 وطائرة بوينغ 747", "ar") == []
+    # identifiers and phone numbers: never against amounts; a Boeing 737 is no 737 passengers
+    assert reasons("Flight 370 and a Boeing 737", "en", "رحلة 370 وطائرة بوينغ 737", "ar") == []
+    assert reasons("a Boeing 737 with 150 passengers", "en", "طائرة تقل 737 راكبا", "ar") == []
     assert reasons("Flight 370 carried 239 people", "en", "رحلة 17 حملت 239 شخصا", "ar") == [
         "flight number differs: this claim says 370, the other source says 17"]
     assert reasons("allowances under section 711", "en", "пособия в соответствии со статьей 474", "ru") == [
@@ -159,3 +160,14 @@ def test_temperatures_are_compared_allowing_for_fahrenheit_and_celsius():
     assert reasons("a 7.5 magnitude earthquake", "en", "زلزال بقوة 4.5 درجات", "ar") != []
     (q,) = extract("زلزال بقوة 7.5 درجات", 0, "ar")
     assert q.unit is None
+
+
+def test_a_number_after_a_name_is_an_identifier_labelled_by_the_name():
+    assert reasons("to watch a packed Bellator 144", "en", "بھرا ہو بیلاٹور 206 دیکھنے کے لئے", "ur") == [
+        "identifier differs: this claim says 144, the other source says 206"]
+    assert reasons("Flight 370 and a Boeing 737", "en", "رحلة 370 وطائرة بوينغ 747", "ar") == [
+        "identifier differs: this claim says 737, the other source says 747"]
+    # the name's number meets an identifier of any label: "NYPD 12" / "NYPD interview 16"
+    assert reasons("см. в интервью NYPD 12, Авиация", "ru", "see NYPD interview 16, Aviation", "en") == [
+        "identifier differs: this claim says 12, the other source says 16"]
+    assert reasons("см. в интервью NYPD 16, Авиация", "ru", "see NYPD interview 16, Aviation", "en") == []

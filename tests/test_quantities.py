@@ -130,9 +130,9 @@ def test_number_words_ordinals_ranges_and_decades():
 
 
 def test_identifiers_weak_words_and_non_numbers_are_not_quantities():
-    # identifiers are no amounts: a label class of their own ("id"), or nothing after a name ("Boeing 737")
+    # identifiers are no amounts: a label class of their own ("id"), the class "name" after a name ("Boeing 737")
     assert full("a Boeing 737 on Flight 370 under Article 5 and resolution 2334", "en") == [
-        ("id", "370", 370.0, None, "flight", None), ("id", "5", 5.0, None, "section", None),
+        ("id", "737", 737.0, None, "name", None), ("id", "370", 370.0, None, "flight", None), ("id", "5", 5.0, None, "section", None),
         ("id", "2334", 2334.0, None, "resolution", None)]
     assert [(q.kind, q.value, q.unit) for q in extract("تحت بند 474 وفق القرار 2334", 0, "ar")] == [
         ("id", 474.0, "section"), ("id", 2334.0, "resolution")]
@@ -226,7 +226,7 @@ def test_units_in_arabic_accusative_and_kazakh():
 
 def test_title_case_approximation_is_not_a_name_before_an_identifier():
     assert _q("Tsunami Toll Soars Above 800", "en") == [("number", "800", None, 800.0, None, None, "more than")]
-    assert _q("Their Boeing 737 landed", "en") == []
+    assert [(q.kind, q.unit) for q in extract("Their Boeing 737 landed", 0, "en")] == [("id", "name")]
 
 
 def test_a_year_before_a_postposition_counts_nothing():
@@ -238,12 +238,14 @@ def test_a_year_before_a_postposition_counts_nothing():
 def test_a_kazakh_place_with_a_case_ending_is_no_label():
     assert [(q.value, q.unit) for q in extract("Шамамен 16 700 адам Палудағы 36 орталыққа көшірілді.", 0, "kk")] == [
         (16700.0, "person"), (36.0, None)]
-    assert extract("Луи Пастер 5 ауруханасына", 0, "kk") == ()  # "Louis Pasteur 2" hospital: a label
+    # "Louis Pasteur 5" hospital: the name is the label
+    assert [(q.kind, q.value, q.unit) for q in extract("Луи Пастер 5 ауруханасына", 0, "kk")] == [(
+        "id", 5.0, "name")]
 
 
 def test_a_number_in_words_after_a_name_is_no_label():
     assert [(q.value, q.text) for q in extract("Pompeo has visited North Korea nine times", 0, "en")] == [(9.0, "nine")]
-    assert extract("The Boeing 737 crashed", 0, "en") == ()
+    assert [(q.kind, q.unit) for q in extract("The Boeing 737 crashed", 0, "en")] == [("id", "name")]
 
 
 def test_kazakh_ranges_and_units_with_endings():
