@@ -615,7 +615,7 @@ def _name_word(t: Token, names: tuple[Name, ...], headline: bool, min_classes: i
         return False
     return (t.folded not in _AR_STOP and t.folded not in _UR_AR_FUNCTION and (t.folded,) not in _AR_TITLES
             and t.folded not in _AR_RANKS
-            and not _definite(t))
+            and (not _definite(t) or t.text.startswith(("أل", "إل"))))  # the article has no hamza: "ألكسندر"
 
 
 def _definite(t: Token) -> bool:
@@ -645,6 +645,11 @@ def _anchors(a: Token, b: Token) -> bool:
         return True  # two cased scripts: capitals mark the name, so a one-class key will do ("Joe" / "Джо")
     if any(len(k) >= 2 and k == o for k in a.keys for o in b.keys) or any(
             min(len(k), len(o)) >= 3 and keys_match(k, o) for k in a.keys for o in b.keys):
+        return True
+    # Cyrillic "Й" is the "J" of "Josef" / "جوزيف" ("Йозеф"): equal once that first H is dropped
+    if any(t.folded.startswith("й") for t in (a, b)) and any(
+            len(o) >= 2 and (k[:1] == "H" and k[1:] == o or o[:1] == "H" and o[1:] == k)
+            for k in a.keys for o in b.keys):
         return True
     # one side capitalised: also equal once an unwritten h or v is dropped after the first letter
     # ("Грэм" / "گراہم" / "غراهام", "Девала" / "ڈیوال"), two classes at least

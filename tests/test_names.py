@@ -217,3 +217,14 @@ def test_a_partly_translated_name_of_common_words_is_no_swap():
     assert name_conflicts("The 1989 National Mail Count was conducted", "en", "1989 کا قومی میل شمار جاری رہا", "ur") == []
     assert _names(name_conflicts("Senator Joe Biden spoke", "en", "Выступил сенатор Джо Уилсон", "ru")) == [
         (("Joe Biden",), ("Джо Уилсон",))]
+
+
+def test_cyrillic_j_and_an_arabic_surname_spelt_with_hamza_al():
+    # "Йозеф" is "Josef" / "جوزيف": its first letter is the J
+    assert [c.reason() for c in name_conflicts("where Josef Korbel grew up", "en", "где вырос Йозеф Ольденбург", "ru")] == [
+        "names differ: this claim names Josef Korbel, the other source names Йозеф Ольденбург"]
+    assert name_conflicts("where Josef Korbel grew up", "en", "где вырос Йозеф Корбел", "ru") == []
+    # "ألكسندر" (Alexander) starts with a hamza: not the article, a name's own letters
+    assert [c.reason() for c in name_conflicts("أسقط لامار ألكسندر طلب رئاسته.", "ar", "Ламар Брайан отказался", "ru")] == [
+        "names differ: this claim names لامار ألكسندر, the other source names Ламар Брайан"]
+    assert name_conflicts("أسقط لامار ألكسندر طلب رئاسته.", "ar", "Ламар Александер отказался", "ru") == []
