@@ -643,6 +643,10 @@ def _anchors(a: Token, b: Token) -> bool:
     at least, keys that ``keys_match`` ("Deval" / "ڈیوال": an unwritten v; "Quinton" / "Квинтона")."""
     if _is_cased(a.text) and _is_cased(b.text) and a.keys[0] and a.keys[0] == b.keys[0]:
         return True  # two cased scripts: capitals mark the name, so a one-class key will do ("Joe" / "Джо")
+    if _is_cased(a.text) != _is_cased(b.text) and len(a.keys[0]) == 1 and a.keys[0] == b.keys[0]:
+        # a capitalised one-class first name against the same key in Arabic script ("Бубба" / "بوبا", "Лил" /
+        # "ليل"), where the Arabic-script word is no common one: "ہائی" (high) is one e5 piece, "بوبا" two
+        return _pieces((b if _is_cased(a.text) else a).text) >= 2
     if any(len(k) >= 2 and k == o for k in a.keys for o in b.keys) or any(
             min(len(k), len(o)) >= 3 and keys_match(k, o) for k in a.keys for o in b.keys):
         return True
@@ -672,9 +676,10 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
     pairs_a = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(ta)]
     pairs_b = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(tb)]
     ha, hb = _headline(ta), _headline(tb)
+    found: list[tuple[float, NameConflict]] = []
     for i, x in enumerate(ta[:-1]):  # a cased first name may have one class ("Joe" / "Джо"): see _anchors
         x_al, x_bin = _al_name(x), x.folded in _PARTICLES
-        x_name = x_al or _name_word(x, na, ha, 1 if _is_cased(x.text) else 2)
+        x_name = x_al or _name_word(x, na, ha, 1)
         if not (x_name or x_bin):
             continue
         for k, y in enumerate(tb[:-1]):
@@ -683,7 +688,7 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
             if not particle and not x_name:
                 continue
             if not (particle or _anchors(x, y)) or not (
-                    y_al or particle or _name_word(y, nb, hb, 1 if _is_cased(y.text) else 2)):
+                    y_al or particle or _name_word(y, nb, hb, 1)):
                 continue  # "Ben Stokes" / "بن ستوكس": a first name, no particle
             caseless = not (_is_cased(x.text) or _is_cased(y.text))
             if caseless and not all(_rare(t) for t in ((ta[i + 1], tb[k + 1]) if particle
@@ -708,8 +713,11 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                 continue  # both common words: a partly translated name ("Humane Society" / "Гуманное Общество")
             if not _far(p, o, 2 if caseless else 0):
                 continue  # "Tellis" / "بيليس", "Kempf" / "کیمف", "سمپسن" / "سيبمسون": one name spelt two ways
-            return [NameConflict("person", (text_a[x.start:p.end],), (text_b[y.start:o.end],))]
-    return []
+            # of several candidates, the pair at the most similar place in the two sentences names the
+            # swap ("Джо Сираит" is "جو بائیڈن" later in the sentence, not "ہائی پروفائل" near its start)
+            where = abs(x.start / max(1, len(text_a)) - y.start / max(1, len(text_b)))
+            found.append((where, NameConflict("person", (text_a[x.start:p.end],), (text_b[y.start:o.end],))))
+    return [min(found, key=lambda f: f[0])[1]] if found else []
 
 
 # particles inside Arabic names, written lower case in Latin and Cyrillic ("bin Salman", "бен Ладен")

@@ -228,3 +228,14 @@ def test_cyrillic_j_and_an_arabic_surname_spelt_with_hamza_al():
     assert [c.reason() for c in name_conflicts("أسقط لامار ألكسندر طلب رئاسته.", "ar", "Ламар Брайан отказался", "ru")] == [
         "names differ: this claim names لامار ألكسندر, the other source names Ламар Брайан"]
     assert name_conflicts("أسقط لامار ألكسندر طلب رئاسته.", "ar", "Ламар Александер отказался", "ru") == []
+
+
+def test_a_one_letter_first_name_against_arabic_script_when_that_word_is_no_common_one():
+    # "Бубба" / "بوبا" and "Лил" / "ليل": one consonant class each; the Arabic words take two e5 pieces
+    assert [c.reason() for c in name_conflicts("تألق بوبا واتسون وويب سيمبسون في اللعب", "ar",
+                                               "Бубба Стерлинг и Уэбб Симпсон быстро расправились", "ru")] == [
+        "names differ: this claim names بوبا واتسون, the other source names Бубба Стерлинг"]
+    assert name_conflicts("تألق بوبا واتسون وويب سيمبسون في اللعب", "ar",
+                          "Бубба Уотсон и Уэбб Симпсон быстро расправились", "ru") == []
+    # "ہائی پروفائل" (high-profile) is no first name for "Джо": "ہائی" is one common piece
+    assert name_conflicts("دوسرے ہائی پروفائل ڈیموکریٹک نام", "ur", "Другие известные имена, Джо Сираит", "ru") == []
