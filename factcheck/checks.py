@@ -237,7 +237,7 @@ def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
             continue
         if not _kinds_meet(q, r):
             continue
-        same_value = q.value is not None and q.value == r.value
+        same_value = q.value is not None and q.value == r.value and not _percent_against_a_count(q, r)
         if same_value and q.value_max == r.value_max and not (r.unit == "clock" and q.unit != "clock"
                                                               and not _in_digits(q)):
             return True  # the same figure, whatever kind or unit each side read it as; but "two buses"
@@ -254,6 +254,15 @@ def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
             if _overlap(q, r):
                 return True
     return False
+
+
+def _percent_against_a_count(q: Quantity, r: Quantity) -> bool:
+    """"2.0 فیصد" is not "two units": a percentage is the same figure as a number only when that number
+    is written in digits and counts nothing."""
+    if (q.kind == "percent") == (r.kind == "percent"):
+        return False
+    other = r if q.kind == "percent" else q
+    return other.unit is not None or not _in_digits(other)
 
 
 def _plain(q: Quantity) -> bool:

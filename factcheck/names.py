@@ -661,6 +661,10 @@ def _anchors(a: Token, b: Token) -> bool:
         len(_loose(k)) >= 2 and _loose(k) == _loose(o) for k in a.keys for o in b.keys)
 
 
+def _script(word: str) -> str:
+    return "latin" if re.search(r"[A-Za-z]", word) else "cyrillic" if _CYR.search(word.lower()) else "arabic"
+
+
 def _loose(key: str) -> str:
     """A key without the weak classes H and F after its first letter (see ``_found_in``)."""
     return _drop(key[:1] + _drop(key[1:], "HF"), "")
@@ -709,8 +713,10 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                 continue
             if _found_in(p, tb, pairs_b) or _found_in(o, ta, pairs_a):
                 continue
-            if not caseless and _pieces(p.text.lower()) == 1 and _pieces(o.text.lower()) == 1:
-                continue  # both common words: a partly translated name ("Humane Society" / "Гуманное Общество")
+            if not caseless and _pieces(p.text.lower()) == 1 and _pieces(o.text.lower()) == 1 and (
+                    _script(p.text) != _script(o.text)):
+                continue  # both common words: a partly translated name ("Humane Society" / "Гуманное Общество");
+                # not in one script ("Weekly Standard" / "Weekly Foundation")
             if not _far(p, o, 2 if caseless else 0):
                 continue  # "Tellis" / "بيليس", "Kempf" / "کیمف", "سمپسن" / "سيبمسون": one name spelt two ways
             # of several candidates, the pair at the most similar place in the two sentences names the

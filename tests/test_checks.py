@@ -171,3 +171,10 @@ def test_a_number_after_a_name_is_an_identifier_labelled_by_the_name():
     assert reasons("см. в интервью NYPD 12, Авиация", "ru", "see NYPD interview 16, Aviation", "en") == [
         "identifier differs: this claim says 12, the other source says 16"]
     assert reasons("см. в интервью NYPD 16, Авиация", "ru", "see NYPD interview 16, Aviation", "en") == []
+
+
+def test_a_percentage_is_not_explained_by_a_count_in_words():
+    assert reasons("two units that burn approx 1.5 percent sulfur coal", "en",
+                   "دو یونٹس جو تقریبا 2.0 فیصد سلفر کوئلے کو جلا دیتا ہے", "ur") == [
+        "percentage differs: this claim says 1.5% (1.5 percent), the other source says 2% (2.0 فیصد)"]
+    assert reasons("rates rose to 2 percent", "en", "شرح 2 تک بڑھ گئی", "ur") == []

@@ -239,3 +239,11 @@ def test_a_one_letter_first_name_against_arabic_script_when_that_word_is_no_comm
                           "Бубба Уотсон и Уэбб Симпсон быстро расправились", "ru") == []
     # "ہائی پروفائل" (high-profile) is no first name for "Джо": "ہائی" is one common piece
     assert name_conflicts("دوسرے ہائی پروفائل ڈیموکریٹک نام", "ur", "Другие известные имена, Джо Сираит", "ru") == []
+
+
+def test_two_common_words_in_one_script_are_no_translation():
+    # "Humane Society" / "Гуманное Общество" is one name translated; "Weekly Standard" / "Weekly Foundation"
+    # (both in Latin letters) are two names
+    assert [c.reason() for c in name_conflicts("unless you work for the Weekly Standard", "en",
+                                               "если только вы не работаете в Weekly Foundation", "ru")] == [
+        "names differ: this claim names Weekly Standard, the other source names Weekly Foundation"]
