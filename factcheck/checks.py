@@ -416,7 +416,8 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
             bare_b = [r for r in b_only if r.kind == "number" and r.unit is None and not r.approx and _plain(r)]
             for label in dict.fromkeys(q.unit for q in a + b):
                 ra, rb = [q for q in a if q.unit == label], [r for r in b if r.unit == label]
-                if label == "name":  # a number after a name ("NYPD 12") meets any label ("interview 16")
+                if label in ("name", "no"):  # a number after a name ("NYPD 12") or "№" meets any label
+                    # ("interview 16")
                     ra, rb = ra or [q for q in a if q.unit != "phone"], rb or [r for r in b if r.unit != "phone"]
                 if not (ra and rb) and (label == "phone" or not all(_plain(x) for x in ra + rb)):
                     continue  # "по номеру 116 123" is a phone number, not 116,123 against 116 and 123

@@ -261,6 +261,13 @@ for _label, _ws in _APPROX_AFTER_SPEC.items():
     for _w in _ws.split(","):
         APPROX_AFTER.setdefault(tuple(fold(_w.strip()).split()), _label)
 
+# --- Arabic dual nouns count two: "يومين" (two days), "العامين الماضيين" (the past two years)
+AR_DUALS: dict[str, str] = {fold(w.strip()): u for u, ws in {
+    "day": "يومين, يومان", "week": "أسبوعين, أسبوعان, اسبوعين", "month": "شهرين, شهران",
+    "year": "عامين, عامان, سنتين, سنتان", "hour": "ساعتين, ساعتان", "minute": "دقيقتين, دقيقتان",
+    "person": "شخصين, شخصان", "country": "دولتين, دولتان, بلدين",  # not "بلدان": also the plural
+}.items() for w in ws.split(",")}
+
 # --- ranges: the word between two numbers ("27 سے 28", "от 10 до 15", "من 10 إلى 15", "10 to 15")
 RANGE_WORDS = {fold(w) for w in ("to", "سے", "إلى", "الى", "до", "по", "and", "و", "–", "—", "-")}
 RANGE_OPENERS = {fold(w) for w in ("between", "from", "من", "بين", "от", "с")}

@@ -173,3 +173,16 @@ def ordinal_words(s: Scan) -> None:
             continue
         s.add("ordinal", start, end, value=v, precision=1.0)
 
+
+
+def arabic_duals(s: Scan) -> None:
+    """Arabic dual nouns count two of their unit: "يومين" (two days), "منذ عامين" (two years ago), "العامين
+    الماضيين" (the past two years), "دولتين" (two countries)."""
+    if s.lang not in (None, "ar"):
+        return
+    for ws, we, word in s.words:
+        if not s.free(ws, we):
+            continue
+        unit, _ = s.word_value(word, lx.AR_DUALS)
+        if unit is not None:
+            s.add("number", ws, we, value=2.0, unit=unit, precision=1.0)

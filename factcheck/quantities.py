@@ -48,7 +48,7 @@ import re
 from dataclasses import replace
 
 from .dates import MONTHS, find_dates
-from .number_words import number_words, ordinal_words
+from .number_words import arabic_duals, number_words, ordinal_words
 from .numerals import PHONE_AREA_RE, PHONE_RE, TIME_RE, digit_numbers, digit_ranges
 from .lexicon import RANGE_OPENERS
 from .textscan import Scan, ascii_digits
@@ -76,6 +76,7 @@ def extract(text: str, offset: int = 0, lang: str | None = None) -> tuple[Quanti
     digit_numbers(s)
     ordinal_words(s)  # before number words: "الثالث والستين" is one ordinal
     number_words(s)
+    arabic_duals(s)
     s.found.sort(key=lambda q: (q.start, q.end))
     return tuple(_word_ranges(s))
 

@@ -178,3 +178,16 @@ def test_a_percentage_is_not_explained_by_a_count_in_words():
                    "دو یونٹس جو تقریبا 2.0 فیصد سلفر کوئلے کو جلا دیتا ہے", "ur") == [
         "percentage differs: this claim says 1.5% (1.5 percent), the other source says 2% (2.0 فیصد)"]
     assert reasons("rates rose to 2 percent", "en", "شرح 2 تک بڑھ گئی", "ur") == []
+
+
+def test_arabic_dual_nouns_count_two():
+    assert reasons("بعد يومين من مقابلته", "ar", "میٹنگ کے تین دن کے بعد", "ur") == [
+        "number of days differs: this claim says 2 (يومين), the other source says 3 (تین)"]
+    assert reasons("خلال العامين الماضيين", "ar", "over the past two years", "en") == []
+    assert [(q.value, q.unit) for q in extract("زار دولتين وبلدان أخرى", 0, "ar")] == [(2.0, "country")]
+
+
+def test_a_number_sign_meets_an_identifier_of_any_label():
+    assert reasons("PANYNJ انٹرویو 10 (16 جون، 2004)", "ur", "интервью PANYNJ №15 (16 июня 2004)", "ru") == [
+        "number differs: this claim says 10, the other source says 15"]
+    assert reasons("PANYNJ انٹرویو 15 (16 جون، 2004)", "ur", "интервью PANYNJ №15 (16 июня 2004)", "ru") == []
