@@ -129,7 +129,6 @@ _DROPPABLE = {"USD", "EUR", "GBP", "pound", "KZT", "RUB", "PKR", "CNY", "SAR", "
 _CONVERT = {"inch": ("m", 0.0254), "cm": ("m", 0.01), "mm": ("m", 0.001), "foot": ("m", 0.3048), "m": ("m", 1.0),
             "km": ("m", 1000.0), "mile": ("m", 1609.344), "lb": ("kg", 0.4536), "kg": ("kg", 1.0),
             "t": ("kg", 1000.0), "mph": ("kmh", 1.609344), "kmh": ("kmh", 1.0)}
-_NEVER: set[str] = set()  # units never compared (none at present; degrees are compared with F/C allowed)
 
 
 def _fahrenheit(p: Quantity, q: Quantity) -> bool:
@@ -147,8 +146,6 @@ def _fahrenheit(p: Quantity, q: Quantity) -> bool:
 
 def _units_ok(p: Quantity, q: Quantity) -> bool:
     """Whether two numbers may count or measure the same thing."""
-    if p.unit in _NEVER or q.unit in _NEVER:
-        return False
     if p.unit == q.unit:
         return True
     if p.unit is None or q.unit is None:
@@ -283,7 +280,7 @@ def _kinds_meet(q: Quantity, r: Quantity) -> bool:
 
 
 def _can_conflict(q: Quantity) -> bool:
-    return q.approx != "many" and q.unit not in _NEVER
+    return q.approx != "many"
 
 
 def _group(q: Quantity) -> str:
