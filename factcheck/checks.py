@@ -33,7 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from . import names as names_mod
 from . import quantities as quantities_mod
-from .quantities import ascii_digits, show
+from .quantities import ascii_digits, in_digits, show
 from .types import Claim, Quantity
 
 _INF = math.inf
@@ -236,7 +236,7 @@ def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
             continue
         same_value = q.value is not None and q.value == r.value and not _percent_against_a_count(q, r)
         if same_value and q.value_max == r.value_max and not (r.unit == "clock" and q.unit != "clock"
-                                                              and not _in_digits(q)):
+                                                              and not in_digits(q)):
             return True  # the same figure, whatever kind or unit each side read it as; but "two buses"
             # is not explained by "2 pm"
         if q.kind == r.kind or {q.kind, r.kind} <= {"number", "ordinal"}:
@@ -259,16 +259,13 @@ def _percent_against_a_count(q: Quantity, r: Quantity) -> bool:
     if (q.kind == "percent") == (r.kind == "percent"):
         return False
     other = r if q.kind == "percent" else q
-    return other.unit is not None or not _in_digits(other)
+    return other.unit is not None or not in_digits(other)
 
 
 def _plain(q: Quantity) -> bool:
     """Written as one run of digits ("474", not "116 123" or "1,127")."""
     return ascii_digits(q.text).isdigit()
 
-
-def _in_digits(q: Quantity) -> bool:
-    return any(ch.isdigit() for ch in ascii_digits(q.text))
 
 
 def _kinds_meet(q: Quantity, r: Quantity) -> bool:

@@ -33,6 +33,7 @@ from functools import lru_cache
 
 from .gazetteer import COUNTRIES
 from .dates import MONTHS as _MONTHS_AR
+from .langid import dominant_script
 from .lexicon import fold
 import itertools
 
@@ -661,10 +662,6 @@ def _anchors(a: Token, b: Token) -> bool:
         len(_loose(k)) >= 2 and _loose(k) == _loose(o) for k in a.keys for o in b.keys)
 
 
-def _script(word: str) -> str:
-    return "latin" if re.search(r"[A-Za-z]", word) else "cyrillic" if _CYR.search(word.lower()) else "arabic"
-
-
 def _loose(key: str) -> str:
     """A key without the weak classes H and F after its first letter (see ``_found_in``)."""
     return _drop(key[:1] + _drop(key[1:], "HF"), "")
@@ -714,7 +711,7 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
             if _found_in(p, tb, pairs_b) or _found_in(o, ta, pairs_a):
                 continue
             if not caseless and _pieces(p.text.lower()) == 1 and _pieces(o.text.lower()) == 1 and (
-                    _script(p.text) != _script(o.text)):
+                    dominant_script(p.text) != dominant_script(o.text)):
                 continue  # both common words: a partly translated name ("Humane Society" / "Гуманное Общество");
                 # not in one script ("Weekly Standard" / "Weekly Foundation")
             if not _far(p, o, 2 if caseless else 0):

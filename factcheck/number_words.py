@@ -174,7 +174,6 @@ def ordinal_words(s: Scan) -> None:
         s.add("ordinal", start, end, value=v, precision=1.0)
 
 
-
 def arabic_duals(s: Scan) -> None:
     """Arabic dual nouns count two of their unit: "يومين" (two days), "منذ عامين" (two years ago), "العامين
     الماضيين" (the past two years), "دولتين" (two countries)."""

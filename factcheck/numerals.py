@@ -36,7 +36,7 @@ _YEAR_WORDS = {lx.fold(w) for w in ("год", "года", "году", "годо�
 _YEAR_NOUNS_BEFORE = {lx.fold(w) for w in ("year", "عام", "العام", "لعام", "بعام", "وعام", "سنة", "لسنة", "السنة",
                                            "سال", "fy")}
 # "N سے M", "от N до M", "من N إلى M", "N to M", "بين N و M" (و glued to M or not; folded, "إلى" is "الي")
-_RANGE_WORDS_RE = re.compile(r"\s+((?:to|سے|إلى|الى|الي|до|and|мен|бен|пен)\s+|و\s*)(" + NUM + r")" + E)  # Kazakh "1 мен 2 дюйм"
+_RANGE_WORDS_RE = re.compile(r"\s+((?:" + lx.RANGE_JOINERS + r")\s+|و\s*)(" + NUM + r")" + E)  # Kazakh "1 мен 2 дюйм"
 _NOT_AN_ID = {lx.fold(w) for w in (
     "about", "around", "over", "some", "nearly", "almost", "more", "less", "at", "in", "on", "by", "since", "until",
     "from", "to", "of", "the", "and", "or", "only", "just", "all", "than", "under", "up", "after", "before",

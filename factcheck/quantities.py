@@ -50,7 +50,7 @@ from dataclasses import replace
 from .dates import MONTHS, find_dates
 from .number_words import arabic_duals, number_words, ordinal_words
 from .numerals import PHONE_AREA_RE, PHONE_RE, TIME_RE, digit_numbers, digit_ranges
-from .lexicon import RANGE_OPENERS
+from .lexicon import RANGE_JOINERS, RANGE_OPENERS
 from .textscan import Scan, ascii_digits
 from .types import Quantity
 
@@ -68,7 +68,7 @@ def extract(text: str, offset: int = 0, lang: str | None = None) -> tuple[Quanti
             s.take(m.start(), m.end())
     for m in PHONE_AREA_RE.finditer(s.norm):  # "(800) 877-6773": compared as a whole, never a range
         if s.free(m.start(), m.end()):
-            s.add("id", m.start(), m.end(), value=float(int(re.sub(r"\D", "", ascii_digits(m.group()))) or 0),
+            s.add("id", m.start(), m.end(), value=float(re.sub(r"\D", "", ascii_digits(m.group()))),
                   unit="phone", precision=1.0)
     for m in PHONE_RE.finditer(s.norm):  # "0800 555 111": an identifier in any language
         s.take(m.start(), m.end())
@@ -84,7 +84,7 @@ def extract(text: str, offset: int = 0, lang: str | None = None) -> tuple[Quanti
 # "от трех до четырех дней", "تین سے پانچ دن", "three to five days", "بين ثلاثة وخمسة": two numbers, one
 # of them in words, joined by a range word (digit ranges are read by ``numerals``); "nine to four" is
 # still the span the writer gave (4-9)
-RANGE_GAP = re.compile(r"\s+(?:to|سے|إلى|الى|الي|до|and|мен|бен|пен)\s+|\s+و\s*|-to-|\s*[-–—]\s*")  # folded: "إلى" is "الي"
+RANGE_GAP = re.compile(r"\s+(?:" + RANGE_JOINERS + r")\s+|\s+و\s*|-to-|\s*[-–—]\s*")
 _NEEDS_OPENER = {"and", "و", "до"}
 
 
@@ -93,14 +93,16 @@ def _word_ranges(s: Scan) -> list[Quantity]:
     for q in s.found:
         p = out[-1] if out else None
         gap = s.low_waw[p.end - s.offset:q.start - s.offset] if p is not None else ""
-        m = RANGE_GAP.fullmatch(gap) if p is not None else None
-        if p is not None and not m and not gap.strip() and q.text.startswith("و"):
-            m, gap = True, "و"  # "بين ثلاثة وخمسة": the و is glued to the second number
-        if (m and p.kind == q.kind == "number" and p.value_max is None and q.value_max is None
+        if p is not None and RANGE_GAP.fullmatch(gap):
+            word = gap.strip()
+        elif p is not None and not gap.strip() and q.text.startswith("و"):
+            word = "و"  # "بين ثلاثة وخمسة": the و is glued to the second number
+        else:
+            word = None
+        if (word is not None and p.kind == q.kind == "number" and p.value_max is None and q.value_max is None
                 and p.value is not None and q.value is not None and p.value != q.value
                 and p.approx in (None, "about") and (p.unit is None or p.unit == q.unit)
-                and not (_in_digits(p) and _in_digits(q))):
-            word = gap.strip()
+                and not (in_digits(p) and in_digits(q))):
             opener = s.prev_word(p.start - s.offset)
             if word not in _NEEDS_OPENER or (opener is not None and s.words[opener][2] in RANGE_OPENERS):
                 out[-1] = replace(q, text=s.text[p.start - s.offset:q.end - s.offset], start=p.start,
@@ -111,7 +113,8 @@ def _word_ranges(s: Scan) -> list[Quantity]:
     return out
 
 
-def _in_digits(q: Quantity) -> bool:
+def in_digits(q: Quantity) -> bool:
+    """Whether any digit is written in the quantity ("3", "۳", "three to 5"; not "three")."""
     return any(ch.isdigit() for ch in ascii_digits(q.text))
 
 
