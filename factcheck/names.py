@@ -692,8 +692,9 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                     y_al or particle or _name_word(y, nb, hb, 1)):
                 continue  # "Ben Stokes" / "بن ستوكس": a first name, no particle
             caseless = not (_is_cased(x.text) or _is_cased(y.text))
-            if caseless and not all(_rare(t) for t in ((ta[i + 1], tb[k + 1]) if particle
-                                                       else (x, y, ta[i + 1], tb[k + 1]))):
+            if caseless and not (all(_rare(t) for t in (ta[i + 1], tb[k + 1])) and (
+                    particle or (_rare(x) and _rare(y)) or (_spelt_apart(x, y) and (_rare(x) or _rare(y)))
+                    or _titled(x, na) or _titled(y, nb))):
                 continue  # two caseless scripts: see _rare
             if (x_al or y_al) and not (len(x.keys[0]) >= 3 and x.keys[0] == y.keys[0]):
                 continue  # "ال" is a name's own letters only when the whole word spells the other side's
@@ -764,6 +765,18 @@ def _rare(t: Token) -> bool:
     return not (len(f) > 3 and f[0] in "لبكفو" and _pieces(t.text[1:]) == 1)
 
 
+def _spelt_apart(a: Token, b: Token) -> bool:
+    """Two words of Arabic script with one key, spelt differently, neither a word the e5 vocabulary
+    holds whole: a name transliterated in each language ("بريت" / "بریٹ": Brett), not a word the two
+    languages share ("مستقبل") or a loanword each spells its own way ("زلزال" / "زلزلہ")."""
+    return a.folded != b.folded and _pieces(a.text) >= 2 and _pieces(b.text) >= 2
+
+
+def _titled(t: Token, names: tuple[Name, ...]) -> bool:
+    """A word of a person's name found after a title ("السيد بول نيومان": Mr Paul Newman)."""
+    return any(n.sort == "person" and n.start <= t.start < n.end for n in names)
+
+
 def _distance(a: str, b: str) -> int:
     """Edits (insert, delete, substitute, swap two neighbours) from one key to the other."""
     d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
@@ -779,7 +792,9 @@ def _far(p: Token, o: Token, part: int) -> bool:
     """Two name words whose keys differ by two edits at least and, with ``part`` 2, in at least half their
     classes: different names, not one name spelt two ways or mistyped ("Dechambeau" / "Дечебмо")."""
     def keys(t: Token) -> tuple[str, ...]:  # a stem without its case ending ("Валерамен": "with Varela"),
-        return t.keys if _is_cased(t.text) else t.keys[:1]  # but "فارج" is not "ف" (and) + "ارج"
+        ks = t.keys if _is_cased(t.text) else t.keys[:1]  # but "فارج" is not "ف" (and) + "ارج"
+        # and without the weak classes: "و" is a vowel or a v ("کیوانا" / "كافانو": Kavanaugh)
+        return ks + tuple(k for k in map(_loose, ks) if len(k) >= 2)
 
     return all(_distance(k, m) >= (max(2, -(-max(len(k), len(m)) // part)) if part else 2)
                for k in keys(p) for m in keys(o))

@@ -135,6 +135,22 @@ def test_two_caseless_scripts_compare_rare_words_after_a_shared_first_name():
     assert name_conflicts("ضرب زلزال عنيف المدينة", "ar", "شہر میں زلزلہ آیا", "ur") == []
 
 
+def test_a_first_name_each_language_spells_its_own_way_anchors_a_surname_swap():
+    # "بريت" (Brett) reads as "ب" (with) + a one-piece word, so it is no rare word by itself; the Urdu
+    # spelling "بریٹ" differs, and both need two e5 pieces: a transliterated name
+    ar = "لم يستطع، مع تعيين بريت كافانو لمواجهة اللجنة القضائية"
+    assert _names(name_conflicts(ar, "ar", "جب بریٹ فیریل کو سینیٹ کی جیوڈیشری کمیٹی کا سامنا", "ur")) == [
+        (("بريت كافانو",), ("بریٹ فیریل",))]
+    assert name_conflicts(ar, "ar", "جب بریٹ کیوانو کو سینیٹ کی جیوڈیشری کمیٹی کا سامنا", "ur") == []
+    # "و" is a vowel or a v: "کیوانا" is Kavanaugh too (and "كافانواعلى" a typo for "Kavanaugh on")
+    assert name_conflicts("مستقبل بريت كافانواعلى المحك", "ar", "بریٹ کیوانا کا مستقبل درمیان میں", "ur") == []
+    # after a title ("السيد": Mr), a one-piece first name anchors too: Paul Newman / Paul Ferrell
+    mr = "وتحدث السيد بول نيومان، من محللي الترفيه"
+    assert _names(name_conflicts(mr, "ar", "تجزیہ نگار مینیجر پال فیریل نے کہا", "ur")) == [
+        (("بول نيومان",), ("پال فیریل",))]
+    assert name_conflicts(mr, "ar", "تجزیہ نگار مینیجر پال نیومین نے کہا", "ur") == []
+
+
 def test_hyphens_and_case_endings_in_cyrillic_names():
     assert [n.entity for n in find_names("АҚШ-та және Солтүстік Кореяның басшылары", "kk")] == [
         "country:US", "country:KP"]
