@@ -139,7 +139,7 @@ def per_token_package(src_dir: Path, dst_dir: Path, weight_bits: int = 7, data: 
     dst_dir.mkdir(parents=True, exist_ok=True)
     info = per_token(src_dir / "model.onnx", dst_dir / "model.onnx", weight_bits)
     cfg = json.loads((src_dir / "config.json").read_text())
-    quant = f"int8, activations per token (uint8), weights {weight_bits}-bit per column"
+    quant = f"int8, activations per token (uint8), weights {weight_bits}-bit per column"  # = nli_train.QUANTIZATION at 7
     cfg.update(onnx_sha256=file_sha256(dst_dir / "model.onnx"), quantization=quant,
                derived_from={"onnx_sha256": cfg["onnx_sha256"], "quantization": cfg.get("quantization")})
     if data is not None:

@@ -64,3 +64,19 @@ def test_training_stops_on_budget_resumes_and_keeps_the_best(tmp_path):
     soup = json.loads((tmp_path / "soup" / "best" / "config.json").read_text())["training"]
     assert soup["soup_of"] == [str(out / "best"), str(out / "last.pt")] and soup["seed"] == 13
     assert 0.0 <= soup["val_acc"] <= 1.0
+    # the package: int8 with activations per token (nli_graph), so a pair scores the same in any batch
+    pkg = tmp_path / "pkg"
+    nli_train.main(["--data", str(data), "--out", str(out), "--package", str(pkg)])
+    cfg = json.loads((pkg / "config.json").read_text())
+    assert cfg["quantization"] == nli_train.QUANTIZATION and cfg["validation"]["shipped"] == "int8"
+    import onnx
+
+    ops = {n.op_type for n in onnx.load(str(pkg / "model.onnx")).graph.node}
+    assert "MatMulIntegerToFloat" in ops and "DynamicQuantizeLinear" not in ops
+    from factcheck.nli_model import E5NLI
+
+    model = E5NLI(str(pkg))
+    pair = ("The council of town 3 met.", "Town 3 rejected it.")
+    alone = model.predict([pair])[0]
+    batched = model.predict([("word " * 40, "long"), pair, ("a", "b")])[1]
+    assert abs(alone.contradiction - batched.contradiction) < 1e-5
