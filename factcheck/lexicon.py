@@ -168,6 +168,10 @@ CURRENCY_ADJ = {fold(w) for w in ("us", "u.s.", "american", "امریکی", "أ�
 _UNIT_SPEC = {
     "person": "people, persons, person, officials, residents, citizens, soldiers, troops, children, workers, "
               "students, migrants, refugees, victims, dead, casualties, civilians, passengers, employees, "
+              "men, women, boys, girls, sons, daughters, kids, "
+              "مرد, خواتین, عورتیں, عورتوں, بیٹے, بیٹیاں, بیٹوں, بچیاں, "
+              "رجال, رجلا, نساء, امرأة, أولاد, اولاد, أبناء, ابناء, بنات, أطفالا, أشخاصا, "
+              "мужчин, женщин, сыновей, дочерей, мальчиков, девочек, "
               "افراد, فرد, لوگ, لوگوں, اہلکار, اہلکاروں, افسران, شہری, شہریوں, بچے, بچوں, فوجی, فوجیوں, "
               "مسافر, مسافروں, طلباء, مزدور, ملازمین, ہلاک, زخمی, "
               "شخص, أشخاص, اشخاص, شخصا, مسؤول, مسؤولين, مسؤولون, مواطن, مواطنين, مواطنا, طفل, أطفال, "

@@ -305,3 +305,15 @@ def test_compound_ordinals_clock_ranges_tatweel_proclitics_and_russian_month_abb
 def test_arabic_two_with_a_conjunction_is_not_monday():
     assert _q("جوازات نظيفة واثنين من الجوازات التالفة", "ar") == [("number", "واثنين", None, 2.0, None, None, None)]
     assert _q("يوم الاثنين والاثنين", "ar") == []
+
+
+def test_counts_of_men_women_and_children_are_counts_of_people():
+    def people(text, lang):
+        return [(q.value, q.unit) for q in extract(text, 0, lang)]
+
+    # Arabic "سبع" (seven before a feminine noun, also "beast") is read only before a unit word
+    assert people("كان لديهم سبع أولاد", "ar") == [(7.0, "person")]
+    assert people("قتل سبع نساء", "ar") == [(7.0, "person")]
+    assert people("ان کی تین بیٹیاں ہیں", "ur") == [(3.0, "person")]
+    assert people("five women and two men", "en") == [(5.0, "person"), (2.0, "person")]
+    assert people("у неё трое сыновей", "ru") == [(3.0, "person")]
