@@ -134,11 +134,24 @@ def per_token_package(src_dir: Path, dst_dir: Path, weight_bits: int = 7, data: 
     validation split the checkpoint was selected on, and the softmax temperature and decision
     thresholds are fitted again on the new graph's logits (``nli_train.calibrate``, as ``package``
     does); without it they are carried over unchanged."""
+    import os
+    import tempfile
+
     from .embed import file_sha256
 
-    dst_dir.mkdir(parents=True, exist_ok=True)
-    info = per_token(src_dir / "model.onnx", dst_dir / "model.onnx", weight_bits)
+    if dst_dir.resolve() == src_dir.resolve():
+        raise ValueError(f"{dst_dir}: write the rewrite to another directory than its source")
     cfg = json.loads((src_dir / "config.json").read_text())
+    dst_dir.mkdir(parents=True, exist_ok=True)
+    # written beside the target and renamed, so an interrupted run leaves no half-written graph
+    fd, tmp = tempfile.mkstemp(dir=dst_dir, suffix=".onnx.tmp")
+    os.close(fd)
+    try:
+        info = per_token(src_dir / "model.onnx", Path(tmp), weight_bits)
+        os.replace(tmp, dst_dir / "model.onnx")
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
     quant = f"int8, activations per token (uint8), weights {weight_bits}-bit per column"  # = nli_train.QUANTIZATION at 7
     cfg.update(onnx_sha256=file_sha256(dst_dir / "model.onnx"), quantization=quant,
                derived_from={"onnx_sha256": cfg["onnx_sha256"], "quantization": cfg.get("quantization")})
@@ -184,8 +197,12 @@ def main(argv=None) -> None:
     pt.add_argument("--data", help="NLI training data directory: score both graphs on validation and fit the "
                     "temperature and thresholds again (without it they are carried over)")
     args = ap.parse_args(argv)
-    print(json.dumps(per_token_package(Path(args.src), Path(args.dst), args.weight_bits,
-                                       Path(args.data) if args.data else None)))
+    try:
+        out = per_token_package(Path(args.src), Path(args.dst), args.weight_bits,
+                                Path(args.data) if args.data else None)
+    except Exception as exc:  # noqa: BLE001 - one line for any unreadable or unexpected input
+        raise SystemExit(f"factcheck.nli_graph: error: {type(exc).__name__}: {exc}".splitlines()[0]) from None
+    print(json.dumps(out))
 
 
 if __name__ == "__main__":

@@ -119,3 +119,21 @@ def test_per_token_refuses_a_float_graph(tmp_path):
         per_token(fp32, tmp_path / "out.onnx")
     with pytest.raises(ValueError, match="weight_bits"):
         per_token(q, tmp_path / "out.onnx", 9)
+
+
+def test_cli_refuses_bad_input_in_one_line_and_writes_nothing(tmp_path, capsys):
+    pytest.importorskip("onnx")
+    from factcheck.nli_graph import main
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "model.onnx").write_bytes(b"\x00not a graph\xff" * 10)
+    (src / "config.json").write_text(json.dumps({"onnx_sha256": "x"}))
+    for args in (["per-token", str(src), str(tmp_path / "out")], ["per-token", str(src), str(src)],
+                 ["per-token", str(tmp_path / "missing"), str(tmp_path / "out")]):
+        with pytest.raises(SystemExit) as e:
+            main(args)
+        msg = str(e.value.code)
+        assert msg.startswith("factcheck.nli_graph: error: ") and "\n" not in msg
+    assert not (tmp_path / "out" / "model.onnx").exists() and list((tmp_path / "out").iterdir()) == []
+    assert (src / "model.onnx").read_bytes().startswith(b"\x00not a graph")
