@@ -95,7 +95,7 @@ def test_per_token_rows_do_not_depend_on_their_neighbours(tmp_path):
 
 
 def test_per_token_weights_fit_in_seven_bits(tmp_path):
-    onnx = pytest.importorskip("onnx")  # the `train` extra, which CI does not install
+    onnx = pytest.importorskip("onnx")  # in the `test` and `train` extras
     from onnx import numpy_helper
 
     from factcheck.nli_graph import per_token
