@@ -31,6 +31,11 @@ from pathlib import Path
 import numpy as np
 
 
+def quantization_label(weight_bits: int) -> str:
+    """What ``config.json`` says of a graph ``per_token`` wrote."""
+    return f"int8, activations per token (uint8), weights {weight_bits}-bit per column"
+
+
 def per_token(src: Path, dst: Path, weight_bits: int = 7) -> dict:
     """Write ``dst`` (a graph file) from ``src``: per-token activation quantisation (see module doc).
     Returns counts of what changed. Raises ValueError when ``src`` is not of the expected shape."""
@@ -152,8 +157,7 @@ def per_token_package(src_dir: Path, dst_dir: Path, weight_bits: int = 7, data: 
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    quant = f"int8, activations per token (uint8), weights {weight_bits}-bit per column"  # = nli_train.QUANTIZATION at 7
-    cfg.update(onnx_sha256=file_sha256(dst_dir / "model.onnx"), quantization=quant,
+    cfg.update(onnx_sha256=file_sha256(dst_dir / "model.onnx"), quantization=quantization_label(weight_bits),
                derived_from={"onnx_sha256": cfg["onnx_sha256"], "quantization": cfg.get("quantization")})
     if data is not None:
         cfg["validation"] = revalidate(src_dir / "model.onnx", dst_dir / "model.onnx", data, cfg)
@@ -167,24 +171,20 @@ def per_token_package(src_dir: Path, dst_dir: Path, weight_bits: int = 7, data: 
 def revalidate(before: Path, after: Path, data: Path, cfg: dict) -> dict:
     """The ``validation`` block of a package's config for graph ``after``: its accuracy on the
     validation split beside ``before``'s (both in length-sorted batches of 64, as ``package`` scores),
-    and a fresh ``calibrate`` on its logits. The fp32 accuracy is carried over from ``cfg``."""
+    and a fresh ``calibrate`` on its logits (``nli_train.validation_report``). The fp32 accuracy is
+    carried over from ``cfg``."""
     from . import e5_weights
     from .nli_model import WordRows
-    from .nli_train import PRECISION_TARGETS, calibrate, load_data, onnx_logits, validation_inputs
+    from .nli_train import onnx_logits, validation_report, validation_split
 
-    train_info = cfg["training"]
     tok = e5_weights.load(tokenizer_only=True).tokenizer
     rows = WordRows()
-    _, val, _ = load_data(data, train_info["seed"], en_limit=0)
-    ids, labels = validation_inputs(tok, data, train_info)
+    val, ids, labels = validation_split(tok, data, cfg["training"])
     acc_before = float((onnx_logits(before, ids, rows, tok.pad).argmax(1) == labels).mean())
     logits = onnx_logits(after, ids, rows, tok.pad)
     acc = float((logits.argmax(1) == labels).mean())
-    cal = calibrate(logits, labels, np.array([e.group % 2 for e in val]))
-    old = cfg.get("validation", {})
-    return {"val_examples": len(val), "val_acc_fp32": old.get("val_acc_fp32"), "val_acc_int8": round(acc, 4),
-            "val_acc_before": round(acc_before, 4), "shipped": "int8", "precision_targets": PRECISION_TARGETS,
-            **cal}
+    report = validation_report(logits, labels, val, cfg.get("validation", {}).get("val_acc_fp32"), acc, "int8")
+    return {**report, "val_acc_before": round(acc_before, 4)}
 
 
 def main(argv=None) -> None:

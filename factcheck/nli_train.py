@@ -31,6 +31,8 @@ from pathlib import Path
 
 import numpy as np
 
+from .nli_graph import quantization_label
+
 LABEL2ID = {"entailment": 0, "neutral": 1, "contradiction": 2}
 XNLI_LANGS = ("ar", "bg", "de", "el", "en", "es", "fr", "hi", "ru", "sw", "th", "tr", "ur", "vi", "zh")
 
@@ -186,14 +188,30 @@ def module_from_state(state: dict, what: str):
     return module.eval()
 
 
-def validation_inputs(tok, data: Path, info: dict) -> tuple[list[list[int]], np.ndarray]:
-    """Token ids and labels of the validation split a checkpoint was selected on (its seed and length)."""
+def validation_split(tok, data: Path, info: dict) -> tuple[list[Example], list[list[int]], np.ndarray]:
+    """The validation examples a checkpoint was selected on (its seed and length), their token ids
+    and labels, from one read of the data."""
     _, val, _ = load_data(data, info["seed"], en_limit=0)
     ids = tok.pair_inputs([e.premise for e in val], [e.hypothesis for e in val], info["max_length"])
-    return ids, np.array([e.label for e in val])
+    return val, ids, np.array([e.label for e in val])
 
 
-QUANTIZATION = "int8, activations per token (uint8), weights 7-bit per column"  # see nli_graph.per_token
+def validation_inputs(tok, data: Path, info: dict) -> tuple[list[list[int]], np.ndarray]:
+    """Token ids and labels of the validation split (see ``validation_split``)."""
+    return validation_split(tok, data, info)[1:]
+
+
+def validation_report(logits: np.ndarray, labels: np.ndarray, val: list[Example], acc_fp32: float | None,
+                      acc_int8: float, shipped: str) -> dict:
+    """The ``validation`` block of a package's config: accuracies and ``calibrate`` on the shipped
+    graph's logits, cross-fitted over the two halves of premise groups (val items come in groups
+    per premise)."""
+    cal = calibrate(logits, labels, np.array([e.group % 2 for e in val]))
+    return {"val_examples": len(val), "val_acc_fp32": None if acc_fp32 is None else round(acc_fp32, 4),
+            "val_acc_int8": round(acc_int8, 4), "shipped": shipped, "precision_targets": PRECISION_TARGETS, **cal}
+
+
+QUANTIZATION = quantization_label(7)
 
 
 def unsigned_weights(path: Path) -> int:
@@ -569,8 +587,7 @@ def package(ckpt_dir: Path, out_dir: Path, data: Path) -> dict:
     module = load_checkpoint_module(ckpt_dir)
     tok = e5_weights.load(tokenizer_only=True).tokenizer
     rows = WordRows()
-    _, val, _ = load_data(data, info["seed"], en_limit=0)  # for the premise groups below
-    ids, labels = validation_inputs(tok, data, info)
+    val, ids, labels = validation_split(tok, data, info)
     # fp32 reference logits from torch
     from .embed import length_sorted_batches
 
@@ -585,15 +602,10 @@ def package(ckpt_dir: Path, out_dir: Path, data: Path) -> dict:
         lq = onnx_logits(q, ids, rows, tok.pad)
         acc_int8 = float((lq.argmax(1) == labels).mean())
         quantize = acc_fp32 - acc_int8 <= 0.01
-        logits = lq if quantize else ref
-        # halves of the validation set by premise group (val items come in groups per premise)
-        halves = np.array([e.group % 2 for e in val])
-        cal = calibrate(logits, labels, halves)
-        temp, t_ent, t_con = cal["temperature"], cal["thresholds"]["entailment"], cal["thresholds"]["contradiction"]
-        report = {
-            "val_examples": len(val), "val_acc_fp32": round(acc_fp32, 4), "val_acc_int8": round(acc_int8, 4),
-            "shipped": "int8" if quantize else "fp32", "precision_targets": PRECISION_TARGETS, **cal,
-        }
+        report = validation_report(lq if quantize else ref, labels, val, acc_fp32, acc_int8,
+                                   "int8" if quantize else "fp32")
+        temp, t_ent, t_con = (report["temperature"], report["thresholds"]["entailment"],
+                              report["thresholds"]["contradiction"])
         src = q if quantize else export_package(module, Path(tmp) / "f", info, quantize=False)
         out_dir.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, out_dir / "model.onnx")
