@@ -330,6 +330,27 @@ def _pounds(mine: tuple[Quantity, ...], other: tuple[Quantity, ...]) -> tuple[Qu
     return mine if as_ is None else tuple(replace(q, unit=as_) if q.unit == "pound" else q for q in mine)
 
 
+def _digit_groups(mine: tuple[Quantity, ...], other: tuple[Quantity, ...]) -> tuple[tuple[Quantity, ...],
+                                                                                   tuple[Quantity, ...]]:
+    """Two plain numbers one space apart ("116 123", a phone number) against the other side's one number
+    of their digits together ("116123"): one figure written two ways, dropped from both sides."""
+    drop_mine: set[int] = set()
+    drop_other: set[int] = set()
+    for i, (p, q) in enumerate(zip(mine, mine[1:])):
+        if not (p.kind == q.kind == "number" and _plain(p) and _plain(q) and q.start - p.end == 1):
+            continue
+        joined = float(ascii_digits(p.text) + ascii_digits(q.text))
+        for k, r in enumerate(other):
+            if r.kind == "number" and r.value == joined and k not in drop_other:
+                drop_mine |= {i, i + 1}
+                drop_other.add(k)
+                break
+    if not drop_mine:
+        return mine, other
+    return (tuple(q for i, q in enumerate(mine) if i not in drop_mine),
+            tuple(r for k, r in enumerate(other) if k not in drop_other))
+
+
 def _word_range_ends(mine: tuple[Quantity, ...], other: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
     """A range written in words ("от трех до четырех дней", "تین سے پانچ دن") is compared as a range only
     with a range; against single numbers it is its two numbers again, as written ("ثلاث نقاط من أربع"
@@ -360,12 +381,31 @@ def _range_ends(q: Quantity) -> tuple[Quantity, ...] | None:
     return tuple(ends)
 
 
+def _for(q: Quantity, others: tuple[Quantity, ...], mine: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """The values of the other side that may explain ``q``:
+    - a vague amount ("dozens") that answers one of ours ("десятки") is spent on it: it does not also
+      explain a figure ("около 300 человек" against "dozens ... around 450 people");
+    - a range faces the other side's ranges when it states one in a unit that fits: "2 to 4 inches"
+      against "2 سے 6 انچ ... 6 انچ تک" is 2-4 against 2-6, not a range that holds the other 6."""
+    if q.approx != "many":
+        spent = [r for r in others if r.approx == "many" and any(
+            m.approx == "many" and m.value == r.value and m.unit == r.unit for m in mine)]
+        others = tuple(r for r in others if not any(r is x for x in spent))
+    if q.kind == "number" and q.approx == "range":
+        ranges = [r for r in others if r.kind == "number" and r.approx == "range" and _units_ok(q, r)]
+        if ranges:
+            others = tuple(r for r in others if r.kind != "number" or not _units_ok(q, r) or r.approx == "range")
+    return others
+
+
 def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Discrepancy]:
     """Kinds (and roles) for which each side states a value the other side does not explain."""
     ours, theirs = _pounds(ours, theirs), _pounds(theirs, ours)
+    ours, theirs = _digit_groups(ours, theirs)
+    theirs, ours = _digit_groups(theirs, ours)
     ours, theirs = _word_range_ends(ours, theirs), _word_range_ends(theirs, ours)
-    a_only = [q for q in ours if _can_conflict(q) and not explained(q, theirs)]
-    b_only = [r for r in theirs if _can_conflict(r) and not explained(r, ours)]
+    a_only = [q for q in ours if _can_conflict(q) and not explained(q, _for(q, theirs, ours))]
+    b_only = [r for r in theirs if _can_conflict(r) and not explained(r, _for(r, ours, theirs))]
     # ordinals count as mentions: "first ... second ... first" against "third ... second ... first"
     a_only += [q for q in _ordinal_surplus(ours, theirs) if q not in a_only]
     b_only += [r for r in _ordinal_surplus(theirs, ours) if r not in b_only]

@@ -89,6 +89,9 @@ AR_ELEVEN = {fold(w): 11.0 for w in ("أحد", "إحدى")} | {fold(w): 12.0 for
 ONE_WORDS = {fold(w) for w in ("one", "ایک", "واحد", "واحدة", "один", "одна", "одно", "одного", "одной",
                                "одному", "одним", "бір")}
 WEAK_NUMBERS = {fold(w) for w in ("نو", "اسی", "ستر", "سو", "ست", "سبع", "жүз", "сто", "ста", "семью")}
+# in text known to be Arabic these are the numbers before a counted noun ("سبع نقاط", "ست معارك"); weak
+# only where the language is unknown (Urdu "ست", "سبع" are no numbers)
+AR_STRONG_IN_ARABIC = {fold(w) for w in ("ست", "سبع")}
 # "الحادي" (the one-) is an ordinal only in compounds: "الحادي عشر" (11th), "الحادي والعشرين" (21st)
 AR_COMPOUND_ONLY = {fold(w) for w in ("الحادي", "حادي", "الحادية", "حادية")}
 CLASHES = {"он"}  # Kazakh 10 vs Russian "he": only with lang == "kk"
@@ -188,7 +191,7 @@ _UNIT_SPEC = {
     "day": "days, day, دن, دنوں, يوم, يوما, أيام, день, дня, дней, сутки, суток, күн",
     "hour": "hours, hour, گھنٹے, گھنٹوں, ساعة, ساعات, час, часа, часов, сағат",
     "minute": "minutes, minute, منٹ, دقيقة, دقائق, минута, минуты, минут, минут",
-    "km": "km, kilometres, kilometers, کلومیٹر, كيلومتر, كيلومترات, кілометр, км, километров, километра, "
+    "km": "km, kilometres, kilometers, کلومیٹر, كيلومتر, كيلومترات, كم, кілометр, км, километров, километра, "
           "километр",
     "cm": "cm, centimetres, centimeters, سینٹی میٹر, سم, سنتيمتر, سنتيمترات, см, сантиметров, сантиметра",
     "mm": "mm, millimetres, millimeters, ملی میٹر, ملم, مليمتر, мм, миллиметров",
@@ -202,7 +205,7 @@ _UNIT_SPEC = {
     "mile": "miles, mile, میل, ميل, أميال, миль, мили, миля",
     "m": "metres, meters, metre, meter, میٹر, متر, أمتار, метров, метра, метр",
     "m3": "кубометров, кубометра, кубометр",
-    "kg": "kg, kilograms, kilos, کلو, كيلوغرام, كيلوجرام, кг, килограммов",
+    "kg": "kg, kilograms, kilos, کلو, كيلوغرام, كيلوجرام, кг, килограммов, килограмм, килограмма",
     "t": "tonnes, tons, tonne, ton, ٹن, طن, أطنان, тонн, тонны, тонна, тонна",
     "ha": "hectares, hectare, ہیکٹر, هكتار, гектаров, га, гектар",
     "clock": "a.m, p.m, am, pm, o'clock, بجے, صباحا, مساء, утра, вечера, дня, ночи",
@@ -232,7 +235,11 @@ GLUED_UNITS = [(re.compile(r"-(?:kilograms?|kilos?|kg)\b|-(?:килограмм|
 
 PERCENT_WORDS = [fold(w) for w in ("percent", "per cent", "pct", "فیصد", "في المائة", "في المئة", "بالمائة",
                                    "بالمئة", "%", "процент", "процента", "процентов", "процентами", "пайыз",
-                                   "пайызға", "пайызды", "пайызы", "درصد")]
+                                   "пайызға", "пайызды", "пайызы", "درصد",
+                                   # percentage points: translations render them as percent ("بأكثر من 40 في المائة")
+                                   "percentage points", "percentage point", "فیصد پوائنٹس", "فیصد پوائنٹ",
+                                   "نقطة مئوية", "نقاط مئوية", "процентных пунктов", "процентных пункта",
+                                   "процентного пункта", "процентный пункт", "пайыздық тармаққа", "пайыздық тармақ")]
 
 # --- approximations --------------------------------------------------------------------------
 # before the number (multi-word phrases as tuples of folded words); the value is the approx label

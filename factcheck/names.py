@@ -35,6 +35,7 @@ from .gazetteer import COUNTRIES
 from .dates import MONTHS as _MONTHS_AR
 from .langid import dominant_script
 from .lexicon import fold
+from . import person_names
 import itertools
 
 # --- keys ---------------------------------------------------------------------------------------
@@ -389,6 +390,8 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
                 if v in seqs:
                     hit = (n, seqs[v])
                     break
+            if hit and re.match(r"[a-z]", group[0].folded) and not group[0].text[:1].isupper():
+                hit = None  # "gave us victory", "turkey", "china": a Latin country name is capitalised
             if hit:
                 break
             if n == 1:
@@ -548,14 +551,21 @@ def name_conflicts(text_a: str, lang_a: str | None, text_b: str, lang_b: str | N
         out.append(NameConflict("country", tuple(dict.fromkeys(n.text for n in a_surplus)),
                                 tuple(dict.fromkeys(n.text for n in b_surplus))))
     for sort in ("person",):  # capitalised names of unknown sort are never compared
-        a_only = [n for n, st in a_state if st == "no" and n.sort == sort]
-        b_only = [n for n, st in b_state if st == "no" and n.sort == sort]
+        a_only = [n for n, st in a_state if st == "no" and n.sort == sort and _namelike(n)]
+        b_only = [n for n, st in b_state if st == "no" and n.sort == sort and _namelike(n)]
         if a_only and b_only:
             out.append(NameConflict(sort, tuple(dict.fromkeys(n.text for n in a_only)),
                                     tuple(dict.fromkeys(n.text for n in b_only))))
     if not out:
-        out += _substitutions(text_a, ta, na, text_b, tb, nb)
+        out += _substitutions(text_a, ta, na, text_b, tb, nb, lang_a, lang_b)
     return out
+
+
+def _namelike(n: Name) -> bool:
+    """A name after a title that reads as one: capitalised, or in Arabic script with a word the e5
+    vocabulary does not hold whole or that ``person_names`` lists ("مسٹر شیطانی صدر" is "Mr Evil
+    President", common words)."""
+    return any(_is_cased(t.text) or _rare(t) or _known(t) for t in n.tokens)
 
 
 # --- one word of a name replaced ------------------------------------------------------------------
@@ -577,8 +587,13 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
     return any(loose(k, o) for k in t.keys for tok in toks for o in tok.keys
                if len(k) >= min(3, len(t.keys[0])) or (
                    tok.folded not in _FUNCTION and (not _is_cased(tok.text) or _capitalised(tok)))) or any(
-        _drop(t.keys[0], "F") == _drop(p, "F") or (len(_loose(p)) >= 3 and _loose(t.keys[0]) == _loose(p))
+        _keep_first(t.keys[0], "F") == _keep_first(p, "F") or (len(_loose(p)) >= 3 and _loose(t.keys[0]) == _loose(p))
         for p in pairs)
+
+
+def _keep_first(key: str, classes: str) -> str:
+    """A key without ``classes`` after its first letter: "Флейка" (FLK) is not "لئے کافی" (LKF)."""
+    return _drop(key[:1] + _drop(key[1:], classes), "")
 
 
 _AR_RANKS = {fold(w) for w in (  # military ranks, which come before names and are not names
@@ -589,7 +604,7 @@ _UR_AR_FUNCTION = {fold(w) for w in (
     "کرنے", "کرتے", "کیا", "کیے", "کی", "ہو", "ہوا", "ہوئے", "ہونے", "رہا", "رہے", "رہی", "تھی", "والے", "والی",
     "نہ", "صرف", "پہلے", "جب", "تو", "اب", "یا", "لیکن", "مگر", "اگر", "بہت", "سب", "کچھ", "کوئی", "ہر", "جن",
     "جنہوں", "انہوں", "انہیں", "اسے", "انہیں", "آج", "کل", "گزشتہ", "بتایا", "کہا", "مطابق", "دوران", "طرف",
-    "جانب", "بھی", "پاس", "وقت", "بین", "بين", "أنه", "إنه", "لكن", "حتى", "منذ", "عند", "عندما", "بأن", "هناك",
+    "جانب", "بھی", "پاس", "وقت", "بین", "بين", "غیر", "دوسرے", "دوسرا", "أنه", "إنه", "لكن", "حتى", "منذ", "عند", "عندما", "بأن", "هناك",
     "أي", "كل", "غير", "ضد", "حول", "لدى", "وقد", "وكان", "كانت", "ولكن", "لقد", "أيضا", "فقط", "يكون", "تم",
     "وفي", "فيما", "بينما", "أمام", "بشأن", "نحو", "لها", "له", "لهم", "عليه", "فيه", "منه", "إلا", "اليوم")}
 
@@ -603,7 +618,7 @@ def _headline(toks: list[Token]) -> bool:
     return len(long) >= 4 and not any(not _capitalised(t) for t in long)
 
 
-def _name_word(t: Token, names: tuple[Name, ...], headline: bool, min_classes: int = 2) -> bool:
+def _name_word(t: Token, names: tuple[Name, ...], headline: bool, min_classes: int = 2, urdu: bool = False) -> bool:
     """Whether a word can be part of a person's name in its script: in Latin/Cyrillic a word of a
     capitalised name (not a title; never in a headline); in Arabic script not a function word, title or
     definite noun."""
@@ -616,13 +631,22 @@ def _name_word(t: Token, names: tuple[Name, ...], headline: bool, min_classes: i
         return False
     return (t.folded not in _AR_STOP and t.folded not in _UR_AR_FUNCTION and (t.folded,) not in _AR_TITLES
             and t.folded not in _AR_RANKS
-            and (not _definite(t) or t.text.startswith(("أل", "إل"))))  # the article has no hamza: "ألكسندر"
+            and (not _definite(t, urdu) or t.text.startswith(("أل", "إل"))))  # the article has no hamza: "ألكسندر"
 
 
-def _definite(t: Token) -> bool:
+def _definite(t: Token, urdu: bool = False) -> bool:
     """An Arabic definite noun, maybe with a proclitic ("الحكومة", "للجنة", "بالمملكة"). Also catches a few
-    names ("كاليفورنيا"): tried, telling them apart by e5 pieces made more false alarms than it saved."""
-    return bool(re.match(r"(?:ال|لل|بال|وال|فال|كال)", t.folded))
+    names ("كاليفورنيا"): tried, telling them apart by e5 pieces made more false alarms than it saved.
+    Urdu has neither the article nor the proclitics: there only an Arabic loan the e5 vocabulary holds
+    whole ("الزامات", "الفاظ") is one; "والٹن" (Walton) and "البینس" are names."""
+    if urdu:
+        return t.folded.startswith("ال") and _pieces(t.text) == 1
+    m = re.match(r"(?:ال|لل|بال|وال|فال|كال)", t.folded)
+    # "كاليفورنيا", "بالنجارد" (Ballynagard), "كالزاديلا": "كال" (like the) and "بال" (with the) before a
+    # stem the e5 vocabulary does not hold whole are more likely a name's own letters (not so after
+    # "ال", "لل", "وال", "فال": "للأبحاث" is "for research", "فالبيشلينيس" "so the pichilingis")
+    return bool(m) and (not t.folded.startswith(("كال", "بال")) or _pieces(t.text) <= 1
+                        or _pieces(t.folded[m.end():]) <= 1)
 
 
 def _al_name(t: Token) -> bool:
@@ -639,7 +663,7 @@ def _conjunct(t: Token) -> bool:
     return f.startswith("و") and len(f) > 3 and not _is_cased(t.text) and _pieces(t.text[1:]) == 1
 
 
-def _anchors(a: Token, b: Token) -> bool:
+def _anchors(a: Token, b: Token, titled: bool = False) -> bool:
     """The same name word on both sides: equal keys with two classes at least, or, with three classes
     at least, keys that ``keys_match`` ("Deval" / "ڈیوال": an unwritten v; "Quinton" / "Квинтона")."""
     if _is_cased(a.text) and _is_cased(b.text) and a.keys[0] and a.keys[0] == b.keys[0]:
@@ -657,8 +681,10 @@ def _anchors(a: Token, b: Token) -> bool:
             for k in a.keys for o in b.keys):
         return True
     # one side capitalised: also equal once an unwritten h or v is dropped after the first letter
-    # ("Грэм" / "گراہم" / "غراهام", "Девала" / "ڈیوال"), two classes at least
-    return (_is_cased(a.text) or _is_cased(b.text)) and any(
+    # ("Грэм" / "گراہم" / "غراهام", "Девала" / "ڈیوال"), two classes at least; in two caseless scripts
+    # only for words a title marks as a name (``titled``) spelt apart, neither held whole by the e5
+    # vocabulary ("گورنر ڈیوال" / "ديفال": Deval, where Urdu writes the v as a vowel letter)
+    return (_is_cased(a.text) or _is_cased(b.text) or (titled and _spelt_apart(a, b))) and any(
         len(_loose(k)) >= 2 and _loose(k) == _loose(o) for k in a.keys for o in b.keys)
 
 
@@ -667,20 +693,43 @@ def _loose(key: str) -> str:
     return _drop(key[:1] + _drop(key[1:], "HF"), "")
 
 
+def _given(t: Token) -> str | None:
+    """A common given name (``person_names``), in Latin letters: the Arabic-script word's entry, or
+    the key of a capitalised Latin or Cyrillic word ("Joe", "Джо": "H"), to compare with such an entry."""
+    if _is_cased(t.text):
+        return t.keys[0] if _capitalised(t) and t.keys[0] else None
+    latin = person_names.given_name(t.folded)
+    if latin is None and len(t.folded) > 3 and t.folded[0] in "ولب":  # "لنيك": to Nick, "وجون": and John
+        latin = person_names.given_name(t.folded[1:])
+    return name_key(latin) if latin else None
+
+
+def _known(t: Token) -> bool:
+    """An Arabic-script word that ``person_names`` lists as a given name or much-reported surname."""
+    return not _is_cased(t.text) and person_names.known_name(t.folded) is not None
+
+
+def _urdu(text: str, lang: str | None) -> bool:
+    """Urdu, by its code or, without one, by letters Arabic does not use (ٹ ڈ ڑ ں ے ھ)."""
+    return lang == "ur" or (lang is None and bool(re.search("[ٹڈڑںےھ]", text)))
+
+
 def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: str, tb: list[Token],
-                   nb: tuple[Name, ...]) -> list[NameConflict]:
+                   nb: tuple[Name, ...], lang_a: str | None = None, lang_b: str | None = None) -> list[NameConflict]:
     """A name whose first word is the same on both sides and whose next word differs: "Gjorge Petrov" /
     "جورج إيفانوف", "Brett Termes" / "بریٹ کیوانو". The differing words must each be absent from the
     other side (``_found_in``) and be name words in their scripts (``_name_word``): in Latin or Cyrillic
     text both words belong to one capitalised name, so "President Trump" / "Президент США" or a
     partly translated name ("Central Sulawesi" / "جزیرہ سولاویسی") is no conflict."""
+    ua, ub = _urdu(text_a, lang_a), _urdu(text_b, lang_b)
     pairs_a = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(ta)]
     pairs_b = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(tb)]
     ha, hb = _headline(ta), _headline(tb)
     found: list[tuple[float, NameConflict]] = []
     for i, x in enumerate(ta[:-1]):  # a cased first name may have one class ("Joe" / "Джо"): see _anchors
         x_al, x_bin = _al_name(x), x.folded in _PARTICLES
-        x_name = x_al or _name_word(x, na, ha, 1)
+        x_given = _given(x)
+        x_name = x_al or _name_word(x, na, ha, 1, ua) or x_given is not None
         if not (x_name or x_bin):
             continue
         for k, y in enumerate(tb[:-1]):
@@ -688,14 +737,23 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
             particle = x_bin and y_bin  # "bin Laden" / "бен Ладен" / "بن لادن": the particle is the anchor
             if not particle and not x_name:
                 continue
-            if not (particle or _anchors(x, y)) or not (
-                    y_al or particle or _name_word(y, nb, hb, 1)):
+            given = not particle and x_given is not None and x_given == _given(y) and not (
+                _is_cased(x.text) and _is_cased(y.text))  # "دونالد" / "ڈونلڈ", "Joe" / "جو"
+            anchored = particle or _anchors(x, y, _titled(x, na) or _titled(y, nb))
+            if not (anchored or given) or not (y_al or particle or given or _name_word(y, nb, hb, 1, ub)):
                 continue  # "Ben Stokes" / "بن ستوكس": a first name, no particle
             caseless = not (_is_cased(x.text) or _is_cased(y.text))
-            if caseless and not (all(_rare(t) for t in (ta[i + 1], tb[k + 1])) and (
-                    particle or (_rare(x) and _rare(y)) or (_spelt_apart(x, y) and (_rare(x) or _rare(y)))
+            if caseless and (_is_cased(ta[i + 1].text) or _is_cased(tb[k + 1].text)):
+                continue  # "مشاورت CGA": a Latin word after an Arabic-script one is no surname of it
+            if caseless and not ((any if given else all)(_rare(t) or _known(t) for t in (ta[i + 1], tb[k + 1])) and (
+                    particle or given or (_rare(x) and _rare(y)) or (_spelt_apart(x, y) and (_rare(x) or _rare(y)))
                     or _titled(x, na) or _titled(y, nb))):
                 continue  # two caseless scripts: see _rare
+            if given and not caseless and not (anchored and _name_word(x, na, ha, 1, ua) and _name_word(
+                    y, nb, hb, 1, ub)) and not all(_rare(t) or _known(t) for t in (ta[i + 1], tb[k + 1])
+                                                   if not _is_cased(t.text)):
+                continue  # "Joe Biden" / "جو لوگ" (who people): a given name that is also a word needs a
+                # name after it
             if (x_al or y_al) and not (len(x.keys[0]) >= 3 and x.keys[0] == y.keys[0]):
                 continue  # "ال" is a name's own letters only when the whole word spells the other side's
             p, o = ta[i + 1], tb[k + 1]
@@ -703,7 +761,7 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
             anchor = 3 if particle else max(
                 (len(a) for a in x.keys for b in y.keys if a == b or keys_match(a, b)), default=0)
             short = min(len(p.keys[0]), len(o.keys[0])) if anchor < 3 else max(len(p.keys[0]), len(o.keys[0]))
-            if not (_name_word(p, na, ha) and _name_word(o, nb, hb)) or short < 3 or _conjunct(p) or _conjunct(o):
+            if not (_name_word(p, na, ha, 2, ua) and _name_word(o, nb, hb, 2, ub)) or short < 3 or _conjunct(p) or _conjunct(o):
                 continue  # "Kim Jong" / "Ким Чен": short keys on short anchors match too loosely
             if not (_adjacent(text_a, x, p, 0) and _adjacent(text_b, y, o, 0)):
                 continue

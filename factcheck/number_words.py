@@ -46,7 +46,7 @@ def number_words(s: Scan) -> None:
                 break
             if base in lx.ONE_WORDS:
                 weak = "one"
-            elif base in lx.WEAK_NUMBERS:
+            elif base in lx.WEAK_NUMBERS and not (s.lang == "ar" and base in lx.AR_STRONG_IN_ARABIC):
                 weak = True
             values.append(v)
             i += 1

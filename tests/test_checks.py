@@ -191,3 +191,37 @@ def test_a_number_sign_meets_an_identifier_of_any_label():
     assert reasons("PANYNJ انٹرویو 10 (16 جون، 2004)", "ur", "интервью PANYNJ №15 (16 июня 2004)", "ru") == [
         "number differs: this claim says 10, the other source says 15"]
     assert reasons("PANYNJ انٹرویو 15 (16 جون، 2004)", "ur", "интервью PANYNJ №15 (16 июня 2004)", "ru") == []
+
+
+def test_percentage_points_ranges_against_ranges_and_vague_amounts_spent_on_each_other():
+    assert reasons("he won by more than 40 percentage points in 2016", "en",
+                   "انہوں نے 2016 میں 32 فیصد پوائنٹس سے زائد کے ساتھ کامیابی حاصل کی", "ur") == [
+        "percentage differs: this claim says 40% (40 percentage points), the other source says 32% (32 فیصد پوائنٹس)"]
+    # a range faces the other side's range, not a single value it happens to hold
+    assert reasons("2 to 4 inches of rain, isolated amounts up to 6 inches", "en",
+                   "2 سے 6 انچ بارش، کہیں 6 انچ تک", "ur") == [
+        "number differs: this claim says 2-4 inch (2 to 4), the other source says 2-6 inch (2 سے 6)"]
+    assert reasons("2 to 4 inches of rain, isolated amounts up to 6 inches", "en",
+                   "2 سے 4 انچ بارش، کہیں 6 انچ تک", "ur") == []
+    # "dozens" answers "десятки" and does not also cover "around 450 people"
+    assert reasons("разрушило десятки деревень и убило около 300 человек", "ru",
+                   "destroyed dozens of villages and killed around 450 people", "en") == [
+        "count of people differs: this claim says 300, the other source says 450"]
+    assert reasons("разрушило десятки деревень", "ru", "destroyed dozens of villages and killed 450 people", "en") == []
+    # "كم" after a number is km
+    assert reasons("300 کلومیٹر (190 میل) کا ساحل", "ur", "الخط الساحلي 150 كم (190 ميلاً)", "ar") == [
+        "number differs: this claim says 300 km, the other source says 150 km"]
+
+
+def test_phone_digit_groups_kilograms_and_arabic_seven_and_six():
+    # "116 123" and "116123" are one phone number written two ways
+    assert reasons("call Samaritans free on 116 123 (UK and Ireland)", "en",
+                   "على الرقم 116123 (بالمملكة المتحدة وأيرلندا)", "ar") == []
+    assert reasons("call Samaritans free on 116 123 (UK and Ireland)", "en",
+                   "على الرقم 150960 (بالمملكة المتحدة وأيرلندا)", "ar") != []
+    # "550 pound hog" against "250 килограмм": pounds of weight, converted
+    assert reasons("the 550 pound hog had mauled the farmer", "en", "свинья весом в 250 килограмм загрызла фермера", "ru") == []
+    # in Arabic "سبع" and "ست" before a counted noun are seven and six (weak only with no language known)
+    assert reasons("four points down starting the 12 singles matches", "en",
+                   "بفارق سبع نقاط عن بدء المباريات الـ 12 الفردية", "ar") == [
+        "number differs: this claim says 4 (four), the other source says 7 (سبع)"]

@@ -263,3 +263,43 @@ def test_two_common_words_in_one_script_are_no_translation():
     assert [c.reason() for c in name_conflicts("unless you work for the Weekly Standard", "en",
                                                "если только вы не работаете в Weekly Foundation", "ru")] == [
         "names differ: this claim names Weekly Standard, the other source names Weekly Foundation"]
+
+
+def test_common_given_names_anchor_a_surname_swap_where_no_capital_marks_them():
+    # "دونالد" / "ڈونلڈ" and "ترامب" are single e5 pieces, common in news: the given-name list
+    # (person_names) marks the anchor, the surname list the next word
+    ar = "وأضافت: ينتابني الخوف الشديد عما يفعله دونالد ترامب تجاه ديمقراطيتنا"
+    assert _names(name_conflicts(ar, "ar", "انہوں نے کہا جو کچھ ڈونلڈ فورڈ ہماری جمہوریت کے ساتھ کر رہا ہے", "ur")) == [
+        (("دونالد ترامب",), ("ڈونلڈ فورڈ",))]
+    assert name_conflicts(ar, "ar", "انہوں نے کہا جو کچھ ڈونلڈ ٹرمپ ہماری جمہوریت کے ساتھ کر رہا ہے", "ur") == []
+    # "جو" is also "which": against "Joe" it anchors only a name after it
+    en = "former Vice President Joe Biden and Vermont Senator Bernie Sanders"
+    assert _names(name_conflicts(en, "en", "سابق نائب صدر جو مینافورٹ اور ورمونٹ کے سینیٹر برنی سینڈرز", "ur")) == [
+        (("Joe Biden",), ("جو مینافورٹ",))]
+    assert name_conflicts(en, "en", "سابق نائب صدر جو بائیڈن اور ورمونٹ کے سینیٹر برنی سینڈرز", "ur") == []
+    assert name_conflicts("Joe Biden met the ministers", "en", "وہ وزرا جو اجلاس میں تھے ملے", "ur") == []
+
+
+def test_urdu_has_no_arabic_article_and_a_titled_given_name_may_drop_its_v():
+    # "والٹن" (Walton) is no "و" + "ال" in Urdu; "ڈیوال" / "ديفال" (Deval) after a title
+    assert _names(name_conflicts("أعلن لوك موريلوس مدرب لاكيرز", "ar", "لیکرز کے کوچ لیوک والٹن نے اعلان کیا", "ur")) == [
+        (("لوك موريلوس",), ("لیوک والٹن",))]
+    assert _names(name_conflicts("سروے نے سابقہ گورنر ڈیوال ٹیلیس کی جانب سے", "ur",
+                                 "أظهر الحاكم السابق ديفال باتريك في استطلاع الرأي", "ar")) == [
+        (("ڈیوال ٹیلیس",), ("ديفال باتريك",))]
+    # "كال" + a stem the vocabulary does not hold: a name's letters ("Calzadilla"), not "like the"
+    assert _names(name_conflicts("the only players with more points are Francesco Molinari and Tommy Fleetwood", "en",
+                                 "اللاعبان الوحيدان هما فرانشيسكو كالزاديلا وتومي فليتوود", "ar")) == [
+        (("Francesco Molinari",), ("فرانشيسكو كالزاديلا",))]
+
+
+def test_lower_case_latin_words_are_no_countries_and_latin_words_end_no_arabic_name():
+    assert [n.entity for n in find_names("the army of this country that gave us victory in Brexit", "en")] == [None]
+    assert [n.entity for n in find_names("talks between the US and China", "en")] == ["country:US", "country:CN"]
+    # "مشاورت CGA" / "ومشاركة إنجلترا": an acronym after an Arabic-script word is no surname
+    assert name_conflicts("قال بيتر مارتن إن استمرار الموجة الحارة ومشاركة إنجلترا في كأس العالم", "ar",
+                          "کاروباری مشاورت CGA کے پیٹر مارٹن نے کہا کہ انگلینڈ کی ورلڈ کپ میں شمولیت", "ur") == []
+    # two neighbouring words stand for a surname only with its first letter: "Флейка" is not "لئے کافی"
+    assert _names(name_conflicts("попытки сенатора Джеффа Флейка провести расследование будет достаточно", "ru",
+                                 "سینیٹر جیف گولڈسمتھ کا مطالبہ راضی کرنے کے لئے کافی ہوگا", "ur")) == [
+        (("Джеффа Флейка",), ("جیف گولڈسمتھ",))]
