@@ -238,6 +238,73 @@ _EXTRA = {  # variants and demonyms (stems for Cyrillic adjectives)
     "TJ": "Tajik, تاجکستان, طاجيكستان, таджикск",
     "TM": "Turkmen, ترکمانستان, تركمانستان, туркменск",
 }
+# demonyms of more countries in the news (Urdu, Arabic with its article and feminine, Russian stems);
+# left out where the word is also a common one or a name: Urdu "چلی" (went; Chile), "پیرو" (follower;
+# Peru), "چیک" (cheque; Czech), "پولش" (polish); Arabic forms that lose the article to the gazetteer's
+# bare variant and become "كيني" (Kenny), "مغربي" (western), "مجري" (canal), "روماني" (Roman), "كوبي"
+# (Kobe), "جورجي" (Georgie); Korean without North/South says neither Korea
+_DEMONYMS = {
+    "KR": "جنوبی کوریائی, الكوري الجنوبي, الكورية الجنوبية, الكوريين الجنوبيين",
+    "KP": "شمالی کوریائی, الكوري الشمالي, الكورية الشمالية, الكوريين الشماليين",
+    "IT": "Italian, Italians, اطالوی, اٹالین, الإيطالي, الإيطالية, إيطالي, итальянск",
+    "ES": "Spanish, Spaniard, ہسپانوی, اسپینش, الإسباني, الإسبانية, إسباني, испанск",
+    "CA": "Canadian, Canadians, کینیڈین, کینیڈائی, الكندي, الكندية, كندي, канадск",
+    "AU": "Australian, Australians, آسٹریلوی, آسٹریلین, الأسترالي, الأسترالية, أسترالي, австралийск",
+    "IQ": "Iraqi, Iraqis, عراقی, العراقي, العراقية, عراقي, иракск",
+    "GR": "Greek, Greeks, یونانی, اليوناني, اليونانية, يوناني, греческ",
+    "MX": "Mexican, Mexicans, میکسیکن, میکسیکی, المكسيكي, المكسيكية, مكسيكي, мексиканск",
+    "BR": "Brazilian, Brazilians, برازیلی, البرازيلي, البرازيلية, برازيلي, бразильск",
+    "ID": "Indonesian, Indonesians, انڈونیشیائی, انڈونیشین, الإندونيسي, الإندونيسية, إندونيسي, индонезийск",
+    "PT": "Portuguese, پرتگالی, البرتغالي, البرتغالية, برتغالي, португальск",
+    "NL": "Dutch, ڈچ, الهولندي, الهولندية, هولندي, голландск, нидерландск",
+    "PL": "Polish, البولندي, البولندية, بولندي, польск",
+    "SE": "Swedish, Swede, Swedes, سویڈش, السويدي, السويدية, шведск",
+    "NO": "Norwegian, نارویجین, النرويجي, النرويجية, норвежск",
+    "CH": "Swiss, سوئس, السويسري, السويسرية, швейцарск",
+    "BE": "Belgian, بیلجیئن, البلجيكي, البلجيكية, бельгийск",
+    "IE": "Irish, آئرش, الأيرلندي, الأيرلندية, ирландск",
+    "NG": "Nigerian, Nigerians, نائجیرین, نائیجیریائی, النيجيري, النيجيرية, нигерийск",
+    "KE": "Kenyan, کینیائی, кенийск",
+    "BD": "Bangladeshi, بنگلہ دیشی, البنغلاديشي, البنغلاديشية, бангладешск",
+    "LK": "Sri Lankan, سری لنکن, السريلانكي, السريلانكية, шри-ланкийск",
+    "NP": "Nepali, Nepalese, نیپالی, النيبالي, النيبالية, непальск",
+    "QA": "Qatari, قطری, القطري, القطرية, катарск",
+    "KW": "Kuwaiti, کویتی, الكويتي, الكويتية, кувейтск",
+    "JO": "Jordanian, اردنی, الأردني, الأردنية, иорданск",
+    "LB": "Lebanese, لبنانی, اللبناني, اللبنانية, ливанск",
+    "LY": "Libyan, لیبیائی, الليبي, الليبية, ливийск",
+    "TN": "Tunisian, تیونسی, التونسي, التونسية, тунисск",
+    "MA": "Moroccan, مراکشی, марокканск",
+    "DZ": "Algerian, الجزائري, الجزائرية, алжирск",
+    "SD": "Sudanese, سوڈانی, السوداني, السودانية, суданск",
+    "YE": "Yemeni, یمنی, اليمني, اليمنية, йеменск",
+    "OM": "Omani, عمانی, العماني, العمانية, оманск",
+    "BH": "Bahraini, بحرینی, البحريني, البحرينية, бахрейнск",
+    "ET": "Ethiopian, ایتھوپیائی, الإثيوبي, الإثيوبية, эфиопск",
+    "VN": "Vietnamese, ویتنامی, الفيتنامي, الفيتنامية, вьетнамск",
+    "TH": "Thai, تھائی, التايلاندي, التايلاندية",
+    "PH": "Filipino, Filipinos, فلپائنی, الفلبيني, الفلبينية, филиппинск",
+    "MY": "Malaysian, ملائیشیائی, ملائیشین, الماليزي, الماليزية, малайзийск",
+    "CU": "Cuban, کیوبن, кубинск",
+    "VE": "Venezuelan, وینزویلن, الفنزويلي, الفنزويلية, венесуэльск",
+    "AR": "Argentine, Argentinian, ارجنٹائنی, الأرجنتيني, الأرجنتينية, аргентинск",
+    "CO": "Colombian, کولمبین, الكولومبي, الكولومبية, колумбийск",
+    "CL": "Chilean, التشيلي, التشيلية, чилийск",
+    "BY": "Belarusian, بیلاروسی, البيلاروسي, البيلاروسية, белорусск",
+    "HU": "Hungarian, ہنگیرین, венгерск",
+    "AT": "Austrian, آسٹریائی, آسٹرین, النمساوي, النمساوية, австрийск",
+    "RO": "Romanian, رومانوی, румынск",
+    "RS": "Serbian, سربیائی, الصربي, الصربية, сербск",
+    "FI": "Finnish, الفنلندي, الفنلندية",
+    "DK": "Danish, ڈینش, الدنماركي, الدنماركية",
+    "AZ": "اذربائیجانی, الأذربيجاني, الأذربيجانية",
+    "GE": "Georgian, جارجیائی, грузинск",
+    "KG": "قرغیز, کرغیز, القرغيزي, القرغيزية",
+    "UZ": "ازبک, الأوزبكي, الأوزبكية",
+    "TJ": "تاجک, الطاجيكي, الطاجيكية",
+}
+for _code, _words in _DEMONYMS.items():
+    _EXTRA[_code] = _EXTRA[_code] + ", " + _words if _code in _EXTRA else _words
 # evening / Amman / "of that" / first names / common nouns: never read as a country
 _AMBIGUOUS = {"شام", "عمان", "Того", "Jordan", "Chad", "Georgia", "Guinea", "Niger", "Mali", "Jersey", "Man"}
 _AMBIGUOUS_F = {fold(w) for w in _AMBIGUOUS}
@@ -396,6 +463,8 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
                 break
             if n == 1:
                 t = group[0]
+                if lang == "ur" and t.folded == "عمان":
+                    hit = (1, "OM")  # Urdu: Oman (Arabic "عمان" is as often Amman, so there it is left out)
                 cased_ok = not _is_cased(t.text) or t.text[:1].isupper() or t.folded in ("сша", "ақш")
                 if _CYR.match(t.folded):
                     code = _cyrillic_country(t.folded)
@@ -743,8 +812,10 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
             if not (anchored or given) or not (y_al or particle or given or _name_word(y, nb, hb, 1, ub)):
                 continue  # "Ben Stokes" / "بن ستوكس": a first name, no particle
             caseless = not (_is_cased(x.text) or _is_cased(y.text))
-            if caseless and (_is_cased(ta[i + 1].text) or _is_cased(tb[k + 1].text)):
-                continue  # "مشاورت CGA": a Latin word after an Arabic-script one is no surname of it
+            if caseless and any(_is_cased(t.text) and (not _capitalised(t) or t.text.isupper())
+                                for t in (ta[i + 1], tb[k + 1])):
+                continue  # "مشاورت CGA": an acronym after an Arabic-script word is no surname of it
+                # ("ٹومی Fleetwood", a surname left in Latin letters, may be)
             if caseless and not ((any if given else all)(_rare(t) or _known(t) for t in (ta[i + 1], tb[k + 1])) and (
                     particle or given or (_rare(x) and _rare(y)) or (_spelt_apart(x, y) and (_rare(x) or _rare(y)))
                     or _titled(x, na) or _titled(y, nb))):

@@ -303,3 +303,14 @@ def test_lower_case_latin_words_are_no_countries_and_latin_words_end_no_arabic_n
     assert _names(name_conflicts("попытки сенатора Джеффа Флейка провести расследование будет достаточно", "ru",
                                  "سینیٹر جیف گولڈسمتھ کا مطالبہ راضی کرنے کے لئے کافی ہوگا", "ur")) == [
         (("Джеффа Флейка",), ("جیف گولڈسمتھ",))]
+
+
+def test_more_demonyms_and_urdu_oman():
+    assert [n.entity for n in find_names("الحكومة الإيطالية والرئيس الكندي", "ar")] == ["country:IT", "country:CA"]
+    assert [n.entity for n in find_names("جنوبی کوریائی قانون ساز", "ur")] == ["country:KR"]
+    assert [n.entity for n in find_names("итальянские и канадские власти", "ru")] == ["country:IT", "country:CA"]
+    # "كيني" is Kenny as often as Kenyan: no country without the article
+    assert [n.entity for n in find_names("منذ إقالة كيني ميلر", "ar") if n.entity] == []
+    # Urdu "عمان" is Oman; Arabic "عمان" is as often Amman, the capital of Jordan
+    assert [n.entity for n in find_names("عمان کے صدر سے", "ur")] == ["country:OM"]
+    assert [n.entity for n in find_names("وصل الوفد إلى عمان", "ar") if n.entity] == []
