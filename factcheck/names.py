@@ -742,8 +742,8 @@ def _anchors(a: Token, b: Token, titled: bool = False) -> bool:
         # "ليل"), where the Arabic-script word is no common one: "ہائی" (high) is one e5 piece, "بوبا" two
         return _pieces((b if _is_cased(a.text) else a).text) >= 2
     if any(len(k) >= 2 and k == o for k in a.keys for o in b.keys) or any(
-            min(len(k), len(o)) >= 3 and keys_match(k, o) for k in a.keys for o in b.keys):
-        return True
+            min(len(k), len(o)) >= 3 and k[0] == o[0] and keys_match(k, o) for k in a.keys for o in b.keys):
+        return True  # the first letter must agree: "Внутреннего" (inner, FNTRN) is not "اندرونی" (NTRN)
     # Cyrillic "Й" is the "J" of "Josef" / "جوزيف" ("Йозеф"): equal once that first H is dropped
     if any(t.folded.startswith("й") for t in (a, b)) and any(
             len(o) >= 2 and (k[:1] == "H" and k[1:] == o or o[:1] == "H" and o[1:] == k)

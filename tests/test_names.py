@@ -314,3 +314,9 @@ def test_more_demonyms_and_urdu_oman():
     # Urdu "عمان" is Oman; Arabic "عمان" is as often Amman, the capital of Jordan
     assert [n.entity for n in find_names("عمان کے صدر سے", "ur")] == ["country:OM"]
     assert [n.entity for n in find_names("وصل الوفد إلى عمان", "ar") if n.entity] == []
+
+
+def test_an_anchor_keeps_its_first_letter():
+    # "Внутреннего" (inner, FNTRN) and "اندرونی" (inner, NTRN) are one word translated, no shared name
+    assert name_conflicts("В качестве члена «Внутреннего Круга» вы будете получать избранные места", "ru",
+                          "ایک اندرونی سرکل کے رکن کے طور پر آپ کو کنونشن کے دوران", "ur") == []
