@@ -36,7 +36,7 @@ _YEAR_WORDS = {lx.fold(w) for w in ("год", "года", "году", "годо�
 _YEAR_NOUNS_BEFORE = {lx.fold(w) for w in ("year", "عام", "العام", "لعام", "بعام", "وعام", "سنة", "لسنة", "السنة",
                                            "سال", "fy")}
 # "N سے M", "от N до M", "من N إلى M", "N to M", "بين N و M" (و glued to M or not; folded, "إلى" is "الي")
-_RANGE_WORDS_RE = re.compile(r"\s+((?:" + lx.RANGE_JOINERS + r")\s+|و\s*)(" + NUM + r")" + E)  # Kazakh "1 мен 2 дюйм"
+_RANGE_WORDS_RE = re.compile(r"-?\s+((?:" + lx.RANGE_JOINERS + r")\s+|و\s*)(" + NUM + r")" + E)  # Kazakh "1 мен 2 дюйм"
 _NOT_AN_ID = {lx.fold(w) for w in (
     "about", "around", "over", "some", "nearly", "almost", "more", "less", "at", "in", "on", "by", "since", "until",
     "from", "to", "of", "the", "and", "or", "only", "just", "all", "than", "under", "up", "after", "before",
@@ -388,14 +388,18 @@ def _approx_before(s: Scan, a: int) -> str | None:
     wi = s.word_end.get(j)
     if wi is None:
         return None
-    for n in (3, 2, 1):
-        if wi - n + 1 < 0:
-            continue
-        seq = tuple(s.words[k][2] for k in range(wi - n + 1, wi + 1))
-        if seq in lx.APPROX_BEFORE:
-            return lx.APPROX_BEFORE[seq]
-        if seq[0][:1] in ("ل", "و", "ب") and (seq[0][1:],) + seq[1:] in lx.APPROX_BEFORE:
-            return lx.APPROX_BEFORE[(seq[0][1:],) + seq[1:]]  # "لأكثر من"
+    ends = [wi]
+    if s.words[wi][2] in ("на", "в") and wi > 0:
+        ends.append(wi - 1)  # "более чем на 60 пунктов", "почти в три раза": the preposition of a change
+    for end in ends:
+        for n in (3, 2, 1):
+            if end - n + 1 < 0:
+                continue
+            seq = tuple(s.words[k][2] for k in range(end - n + 1, end + 1))
+            if seq in lx.APPROX_BEFORE and (end == wi or seq != ("до",)):
+                return lx.APPROX_BEFORE[seq]
+            if seq[0][:1] in ("ل", "و", "ب") and (seq[0][1:],) + seq[1:] in lx.APPROX_BEFORE:
+                return lx.APPROX_BEFORE[(seq[0][1:],) + seq[1:]]  # "لأكثر من"
     return None
 
 

@@ -317,3 +317,12 @@ def test_counts_of_men_women_and_children_are_counts_of_people():
     assert people("ان کی تین بیٹیاں ہیں", "ur") == [(3.0, "person")]
     assert people("five women and two men", "en") == [(5.0, "person"), (2.0, "person")]
     assert people("у неё трое сыновей", "ru") == [(3.0, "person")]
+
+
+def test_a_hyphen_before_to_and_a_russian_preposition_after_an_approximation():
+    (q,) = [q for q in extract("younger voters, 18- to 29-year-olds, who", 0, "en")]
+    assert (q.value, q.value_max, q.unit, q.approx) == (18.0, 29.0, "year", "range")
+    (p,) = extract("получил преимущество более чем на 60 процентных пунктов", 0, "ru")
+    assert (p.kind, p.value, p.approx) == ("percent", 60.0, "more than")
+    (t,) = extract("выросли почти в три раза", 0, "ru")
+    assert (t.value, t.approx) == (3.0, "nearly")
