@@ -653,9 +653,9 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
     # be names: not function words ("غير"), not lower-case words of a cased script ("had")
     # two neighbouring words read as one ("Ван Дамм" / "واندام") must spell it exactly but for an unwritten
     # h or v: the looser rules of ``keys_match`` meet too many word pairs by chance
-    return any(loose(k, o) for k in t.keys for tok in toks for o in tok.keys
-               if len(k) >= min(3, len(t.keys[0])) or (
-                   tok.folded not in _FUNCTION and (not _is_cased(tok.text) or _capitalised(tok)))) or any(
+    # a function word is never the other side's spelling of a name ("Кента" is not "لیکن", but)
+    return any(loose(k, o) for k in t.keys for tok in toks if tok.folded not in _FUNCTION for o in tok.keys
+               if len(k) >= min(3, len(t.keys[0])) or not _is_cased(tok.text) or _capitalised(tok)) or any(
         _keep_first(t.keys[0], "F") == _keep_first(p, "F") or (len(_loose(p)) >= 3 and _loose(t.keys[0]) == _loose(p))
         for p in pairs)
 
