@@ -388,13 +388,11 @@ def _for(q: Quantity, others: tuple[Quantity, ...], mine: tuple[Quantity, ...]) 
     - a range faces the other side's ranges when it states one in a unit that fits: "2 to 4 inches"
       against "2 سے 6 انچ ... 6 انچ تک" is 2-4 against 2-6, not a range that holds the other 6."""
     if q.approx != "many":
-        spent = [r for r in others if r.approx == "many" and any(
-            m.approx == "many" and m.value == r.value and m.unit == r.unit for m in mine)]
-        others = tuple(r for r in others if not any(r is x for x in spent))
-    if q.kind == "number" and q.approx == "range":
-        ranges = [r for r in others if r.kind == "number" and r.approx == "range" and _units_ok(q, r)]
-        if ranges:
-            others = tuple(r for r in others if r.kind != "number" or not _units_ok(q, r) or r.approx == "range")
+        others = tuple(r for r in others if not (r.approx == "many" and any(
+            m.approx == "many" and m.value == r.value and m.unit == r.unit for m in mine)))
+    if q.kind == "number" and q.approx == "range" and any(
+            r.kind == "number" and r.approx == "range" and _units_ok(q, r) for r in others):
+        others = tuple(r for r in others if r.kind != "number" or not _units_ok(q, r) or r.approx == "range")
     return others
 
 

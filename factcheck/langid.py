@@ -58,7 +58,7 @@ _LANG_SCRIPTS: dict[str, tuple[str, ...]] = {
 # Scripts written without spaces between words (for word counts elsewhere).
 UNSPACED_SCRIPTS = frozenset({"Han", "Hiragana", "Katakana", "Thai", "Lao", "Khmer", "Myanmar"})
 
-_URDU_ONLY = frozenset("ٹڈڑںےۓھہۃ۔")
+URDU_ONLY = frozenset("ٹڈڑںےۓھہۃ۔")  # letters Arabic does not use
 _KAZAKH_ONLY = frozenset("әғқңөұүһӘҒҚҢӨҰҮҺ")
 
 
@@ -176,7 +176,7 @@ def detect(text: str, langs: Sequence[str] = DEFAULT_LANGS) -> str | None:
         return candidates[0]
     sample = _tokens_in_script(text, script)
     if script == "Arabic" and "ur" in candidates:
-        urdu = sum(ch in _URDU_ONLY for ch in sample)
+        urdu = sum(ch in URDU_ONLY for ch in sample)
         if urdu >= 3 or (urdu and urdu / n_letters >= 0.02):
             return "ur"
     if script == "Cyrillic" and "kk" in candidates:

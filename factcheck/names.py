@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from .gazetteer import COUNTRIES
 from .dates import MONTHS as _MONTHS_AR
-from .langid import dominant_script
+from .langid import URDU_ONLY, dominant_script
 from .lexicon import fold
 from . import person_names
 import itertools
@@ -759,7 +759,7 @@ def _anchors(a: Token, b: Token, titled: bool = False) -> bool:
 
 def _loose(key: str) -> str:
     """A key without the weak classes H and F after its first letter (see ``_found_in``)."""
-    return _drop(key[:1] + _drop(key[1:], "HF"), "")
+    return _keep_first(key, "HF")
 
 
 def _given(t: Token) -> str | None:
@@ -779,8 +779,8 @@ def _known(t: Token) -> bool:
 
 
 def _urdu(text: str, lang: str | None) -> bool:
-    """Urdu, by its code or, without one, by letters Arabic does not use (ٹ ڈ ڑ ں ے ھ)."""
-    return lang == "ur" or (lang is None and bool(re.search("[ٹڈڑںےھ]", text)))
+    """Urdu, by its code or, without one, by letters Arabic does not use (``langid.URDU_ONLY``)."""
+    return lang == "ur" or (lang is None and any(ch in URDU_ONLY for ch in text))
 
 
 def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: str, tb: list[Token],
@@ -794,11 +794,14 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
     pairs_a = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(ta)]
     pairs_b = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(tb)]
     ha, hb = _headline(ta), _headline(tb)
+    y_given = [_given(y) for y in tb]
+    y_word = [_name_word(y, nb, hb, 1, ub) for y in tb]
     found: list[tuple[float, NameConflict]] = []
     for i, x in enumerate(ta[:-1]):  # a cased first name may have one class ("Joe" / "Джо"): see _anchors
         x_al, x_bin = _al_name(x), x.folded in _PARTICLES
         x_given = _given(x)
-        x_name = x_al or _name_word(x, na, ha, 1, ua) or x_given is not None
+        x_word = _name_word(x, na, ha, 1, ua)
+        x_name = x_al or x_word or x_given is not None
         if not (x_name or x_bin):
             continue
         for k, y in enumerate(tb[:-1]):
@@ -806,10 +809,10 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
             particle = x_bin and y_bin  # "bin Laden" / "бен Ладен" / "بن لادن": the particle is the anchor
             if not particle and not x_name:
                 continue
-            given = not particle and x_given is not None and x_given == _given(y) and not (
+            given = not particle and x_given is not None and x_given == y_given[k] and not (
                 _is_cased(x.text) and _is_cased(y.text))  # "دونالد" / "ڈونلڈ", "Joe" / "جو"
             anchored = particle or _anchors(x, y, _titled(x, na) or _titled(y, nb))
-            if not (anchored or given) or not (y_al or particle or given or _name_word(y, nb, hb, 1, ub)):
+            if not (anchored or given) or not (y_al or particle or given or y_word[k]):
                 continue  # "Ben Stokes" / "بن ستوكس": a first name, no particle
             caseless = not (_is_cased(x.text) or _is_cased(y.text))
             if caseless and any(_is_cased(t.text) and (not _capitalised(t) or t.text.isupper())
@@ -820,9 +823,8 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                     particle or given or (_rare(x) and _rare(y)) or (_spelt_apart(x, y) and (_rare(x) or _rare(y)))
                     or _titled(x, na) or _titled(y, nb))):
                 continue  # two caseless scripts: see _rare
-            if given and not caseless and not (anchored and _name_word(x, na, ha, 1, ua) and _name_word(
-                    y, nb, hb, 1, ub)) and not all(_rare(t) or _known(t) for t in (ta[i + 1], tb[k + 1])
-                                                   if not _is_cased(t.text)):
+            if given and not caseless and not (anchored and x_word and y_word[k]) and not all(
+                    _rare(t) or _known(t) for t in (ta[i + 1], tb[k + 1]) if not _is_cased(t.text)):
                 continue  # "Joe Biden" / "جو لوگ" (who people): a given name that is also a word needs a
                 # name after it
             if (x_al or y_al) and not (len(x.keys[0]) >= 3 and x.keys[0] == y.keys[0]):
