@@ -244,7 +244,8 @@ def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
                 same_unit_there = any(o.unit == q.unit for o in others if o.kind == "number")
                 if (not same_unit_there and _converted(q, r)) or (
                         (q.unit == r.unit or None in (q.unit, r.unit)) and _same_mantissa(q, r)) or (
-                        q.unit == r.unit == "degree" and _fahrenheit(q, r)):
+                        "degree" in (q.unit, r.unit) and {q.unit, r.unit} <= {"degree", None} and _fahrenheit(q, r)):
+                    # one side may leave "degrees" out ("80 تک" / "до 27 градусов")
                     return True
                 if not _units_ok(q, r):
                     continue  # "more than 270" is not explained by "76,000 hectares"

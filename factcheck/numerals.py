@@ -227,6 +227,7 @@ _NOT_SKIPPED = {lx.fold(w) for w in (
 
 
 _LENGTHS = {"m", "km", "cm", "mm", "mile", "foot", "inch"}
+_KILO = {lx.fold(w) for w in ("كيلو", "کلو", "کیلو")}  # before a separate "metre" word
 _TEMPERATURE = re.compile(r"حرار|مئوي|فهرنهايت|سيليزي")  # Arabic "درجة" is a temperature only beside these
 # short unit words that are also other words: a unit only right after the number (or "square"/"cubic"):
 # "о двух поврежденных паспортах см. донесения" is "see", not centimetres; "سم" is also "poison"
@@ -272,6 +273,12 @@ def _unit_after(s: Scan, end: int) -> tuple[str | None, int]:
             word = _kk_base(word)  # "4 дюймға", "300 теңгеден"
         if word in lx.CURRENCY_WORDS:
             return lx.CURRENCY_WORDS[word], we
+        if word in _KILO and skipped == 0:  # "800 كيلو متر في الساعة", "5 کلو میٹر": kilo- written apart
+            nxt = s.next_word(we, 1)
+            if nxt is not None and lx.UNIT_WORDS.get(s.words[nxt][2].rstrip("اً")) == "m":
+                we = s.words[nxt][1]
+                rate = _PER_HOUR.match(s.low, we)
+                return ("kmh", rate.end()) if rate else ("km", we)
         if word in lx.UNIT_WORDS and (skipped == 0 or word not in _ABBREVIATED or all(
                 w in lx.POWER_WORDS for w in s.low[end:_ws].split())):
             unit = lx.UNIT_WORDS[word]
@@ -397,10 +404,24 @@ def _approx_before(s: Scan, a: int) -> str | None:
                 continue
             seq = tuple(s.words[k][2] for k in range(end - n + 1, end + 1))
             if seq in lx.APPROX_BEFORE and (end == wi or seq != ("до",)):
+                if seq == ("до",) and _changed_to(s, end):
+                    return None  # "выросли ... до 1,05 миллиона": rose to, not up to
                 return lx.APPROX_BEFORE[seq]
             if seq[0][:1] in ("ل", "و", "ب") and (seq[0][1:],) + seq[1:] in lx.APPROX_BEFORE:
                 return lx.APPROX_BEFORE[(seq[0][1:],) + seq[1:]]  # "لأكثر من"
     return None
+
+
+# Russian verbs (and nouns) of change: "до" after them is the value reached ("выросли до 1,05 миллиона",
+# "сократилась до 1127"), not a bound ("до 25 см осадков")
+_CHANGE_STEMS = ("выр", "вырас", "увелич", "сократ", "сокращ", "сниз", "сниж", "упал", "упа", "подня", "подним",
+                 "возрос", "возраст", "повыс", "повыш", "пониз", "пониж", "опуст", "уменьш", "дорос", "доход",
+                 "достиг", "рост", "паден", "подорож", "подешев", "удво", "утро")
+
+
+def _changed_to(s: Scan, wi: int) -> bool:
+    """Whether the Russian "до" at word ``wi`` follows a verb or noun of change within ten words."""
+    return any(s.words[k][2].startswith(_CHANGE_STEMS) for k in range(max(0, wi - 10), wi))
 
 
 def _approx_after(s: Scan, end: int) -> str | None:

@@ -156,6 +156,9 @@ def test_temperatures_are_compared_allowing_for_fahrenheit_and_celsius():
     # one side converted: 80 °F is 27 °C; a difference of 20 °F is 11 °C
     assert reasons("temperatures near 80°F", "en", "температура около 27 градусов", "ru") == []
     assert reasons("a difference of 20 degrees", "en", "разница в 11 градусов", "ru") == []
+    # one side leaves "degrees" out ("80 تک": up to 80)
+    assert reasons("температура может подняться до 27 градусов", "ru", "درجہ حرارت 80 تک پہنچ سکتا ہے", "ur") == []
+    assert reasons("температура может подняться до 27 градусов", "ru", "درجہ حرارت 95 تک پہنچ سکتا ہے", "ur") != []
     # Arabic "درجة" is a magnitude where no temperature is named
     assert reasons("a 7.5 magnitude earthquake", "en", "زلزال بقوة 4.5 درجات", "ar") != []
     (q,) = extract("زلزال بقوة 7.5 درجات", 0, "ar")

@@ -326,3 +326,14 @@ def test_a_hyphen_before_to_and_a_russian_preposition_after_an_approximation():
     assert (p.kind, p.value, p.approx) == ("percent", 60.0, "more than")
     (t,) = extract("выросли почти в три раза", 0, "ru")
     assert (t.value, t.approx) == (3.0, "nearly")
+
+
+def test_russian_do_after_a_verb_of_change_is_the_value_reached_and_kilo_written_apart():
+    # "выросли ... до 1,05 миллиона" is "rose to", not "up to"; "до 25 см осадков" stays a bound
+    assert [(q.value, q.approx) for q in extract("рейтинги выросли более чем вдвое — до 1,05 миллиона на CNN", 0, "ru")
+            if q.value > 2] == [(1050000.0, None)]
+    (bound,) = extract("может выпасть до 25 см осадков", 0, "ru")
+    assert (bound.value, bound.unit, bound.approx) == (25.0, "cm", "less than")
+    (speed, mph) = extract("بسرعة 800 كيلو متر في الساعة (497 ميلاً في الساعة)", 0, "ar")
+    assert (speed.value, speed.unit, mph.unit) == (800.0, "kmh", "mph")
+    assert [(q.value, q.unit) for q in extract("5 کلو میٹر دور اور 5 کلو آٹا", 0, "ur")] == [(5.0, "km"), (5.0, "kg")]
