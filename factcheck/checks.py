@@ -128,7 +128,11 @@ _DROPPABLE = {"USD", "EUR", "GBP", "pound", "KZT", "RUB", "PKR", "CNY", "SAR", "
 # units converted before comparing (translators convert miles to km): unit -> (base unit, factor)
 _CONVERT = {"inch": ("m", 0.0254), "cm": ("m", 0.01), "mm": ("m", 0.001), "foot": ("m", 0.3048), "m": ("m", 1.0),
             "km": ("m", 1000.0), "mile": ("m", 1609.344), "lb": ("kg", 0.4536), "kg": ("kg", 1.0),
-            "t": ("kg", 1000.0), "mph": ("kmh", 1.609344), "kmh": ("kmh", 1.0)}
+            "t": ("kg", 1000.0), "mph": ("kmh", 1.609344), "kmh": ("kmh", 1.0),
+            # durations: "two weeks" / "14 days" agree, "eight days" / "five weeks" do not (years are left
+            # out: "33 سالہ" is an age)
+            "minute": ("s", 60.0), "hour": ("s", 3600.0), "day": ("s", 86400.0), "week": ("s", 604800.0),
+            "month": ("s", 2629800.0)}
 
 
 def _fahrenheit(p: Quantity, q: Quantity) -> bool:
@@ -288,6 +292,13 @@ def _group(q: Quantity) -> str:
     return q.kind
 
 
+def _bare_year_like(q: Quantity) -> bool:
+    """A bare number of three or four digits, no unit, no approximation: what a year outside 1800-2100
+    looks like without a year word ("in 1151", "كانت 2131")."""
+    return q.kind == "number" and q.unit is None and q.approx is None and q.value is not None and (
+        re.fullmatch(r"\d{3,4}", ascii_digits(q.text).strip()) is not None)
+
+
 def _ordinal_surplus(mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Quantity]:
     left = [r.value for r in theirs if r.kind == "ordinal"]
     if not left:
@@ -414,6 +425,13 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
         a_only = [q for q in _repeat_surplus(ours, theirs) if _can_conflict(q)]
     elif a_only and not b_only:
         b_only = [r for r in _repeat_surplus(theirs, ours) if _can_conflict(r)]
+    # a year against a bare number the other side reads as no year ("в 1381 г." / "in 1151"), when that is
+    # all each side has left
+    kinds_a, kinds_b = {_group(q) for q in a_only}, {_group(r) for r in b_only}
+    for mine, theirs, km, kt in ((a_only, b_only, kinds_a, kinds_b), (b_only, a_only, kinds_b, kinds_a)):
+        if km == {"year"} and kt == {"number"} and all(_bare_year_like(r) for r in theirs):
+            theirs[:] = [Quantity("year", r.text, r.start, r.end, value=r.value, precision=1.0) for r in theirs]
+            break
     out: list[Discrepancy] = []
     for kind in ("date", "year", "number", "percent", "ordinal", "id"):
         a = [q for q in a_only if _group(q) == kind]

@@ -941,8 +941,26 @@ def _same_name(names: tuple[Name, ...], x: Token, p: Token) -> bool | None:
 def _spelled_in(n: Name, toks: list[Token]) -> bool:
     """A country the gazetteer missed on the other side under another spelling ("ایل سیلواڈور"); the
     caller leaves out the words of countries found there ("متحدہ عرب امارات" is not "الولايات المتحدة")."""
-    return any(k == o or k.replace("F", "") == o.replace("F", "") for t in n.tokens if len(t.keys[0]) >= 4
-               for k in t.keys for tok in toks for o in tok.keys if len(o) >= 4)
+    def found(t: Token) -> bool:
+        return any(k == o or k.replace("F", "") == o.replace("F", "") for k in t.keys
+                   for tok in toks for o in tok.keys if len(o) >= 4)
+
+    # a word many country names share ("المتحدة": "اقوام متحدہ" is the United Nations, not "المملكة
+    # المتحدة") counts only when the name has no other ("Доминикан Республикасына" / "ڈومینیکن ریپبلک")
+    long = [t for t in n.tokens if len(t.keys[0]) >= 4]
+    own = [t for t in long if t.folded not in _generic_country_words()]
+    return any(found(t) for t in own) if own else bool(long) and all(found(t) for t in long)
+
+
+@lru_cache(maxsize=1)
+def _generic_country_words() -> frozenset[str]:
+    """Folded words found in the names of three countries or more ("united", "المتحدة", "республика")."""
+    seqs, _ = _gazetteer()
+    codes: dict[str, set[str]] = {}
+    for toks, code in seqs.items():
+        for t in toks:
+            codes.setdefault(t, set()).add(code)
+    return frozenset(t for t, cs in codes.items() if len(cs) >= 3)
 
 
 def _surplus(mine: list[Name], theirs: list[Name]) -> list[Name]:

@@ -4,7 +4,7 @@ In:  a ``textscan.Scan`` whose dates are already taken.
 Out: "number", "percent", "year" and digit "ordinal" quantities added to the scan; ``finish`` is also
      used by ``number_words`` for numbers written in words.
 Holds (see ``quantities`` for the full list): ranges ("27-28", "N سے M", "от N до M"), decades, years
-(1800-2100 without a unit), identifiers ("No. 5", "section 474", "Boeing 737": kind "id"; "0800 555 111": skipped), thousands
+(1800-2100 without a unit, from 1000 beside a year word), identifiers ("No. 5", "section 474", "Boeing 737": kind "id"; "0800 555 111": skipped), thousands
 separators by language.
 """
 from __future__ import annotations
@@ -177,11 +177,13 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
             unit_end = max(end, unit_end if u == unit else end)
     # year: 4 digits, no scale, nothing but a year word after it
     # ("عام 2010 وكل عام": the year 2010, not 2010 years: a year noun right before it says so)
+    # before 1800 only with a year word or noun ("в 1279 году", "عام 1279")
     if (kind == "number" and raw is not None and scale == 1.0 and value_max is None
-            and re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2100):
+            and re.fullmatch(r"\d{4}", raw) and 1000 <= value <= 2100):
         prev = s.prev_word(a)
-        if unit is None or _year_word_after(s, b) or (
-                unit == "year" and prev is not None and s.words[prev][2] in _YEAR_NOUNS_BEFORE):
+        year_noun = prev is not None and s.words[prev][2] in _YEAR_NOUNS_BEFORE
+        if (value >= 1800 or _year_word_after(s, b) or year_noun) and (
+                unit is None or _year_word_after(s, b) or (unit == "year" and year_noun)):
             s.add("year", a, b, value=value, precision=1.0)
             return True
     if kind == "number" and _is_identifier(s, a, unit, scale):

@@ -25,7 +25,8 @@ Holds:
 - Dates: numeric (``07-11-2025``, ``2025-11-07``; day first unless the year leads) and day-month(-year) /
   month-day-year with month names in English, Urdu, Arabic (both naming systems), Russian (all cases)
   and Kazakh (with case endings). Digits inside a date are not reported again.
-- A 4-digit integer 1800-2100 not followed by a unit, scale or percent is a year; "1990s",
+- A 4-digit integer 1800-2100 not followed by a unit, scale or percent is a year, and so is one from
+  1000 beside a year word ("в 1279 году", "عام 1279"); "1990s",
   "1990 کی دہائی", "1990-е" are the decade (year 1990 .. 1999).
 - Identifiers are not amounts. A number right after a label ("No.", "Article", "section", "рейс",
   "статьей", "المادة", "بند", "نمبر" ...) is kind "id" with the label's class as its unit ("section",

@@ -228,3 +228,22 @@ def test_phone_digit_groups_kilograms_and_arabic_seven_and_six():
     assert reasons("four points down starting the 12 singles matches", "en",
                    "بفارق سبع نقاط عن بدء المباريات الـ 12 الفردية", "ar") == [
         "number differs: this claim says 4 (four), the other source says 7 (سبع)"]
+
+
+def test_a_year_faces_a_bare_number_the_other_side_does_not_read_as_a_year():
+    assert reasons("the Moors invoked the aid of the Almohads in 1151", "en",
+                   "мавры прибегли к помощи альмохадов в 1381 г.", "ru") == [
+        "year differs: this claim says 1151, the other source says 1381"]
+    assert reasons("the Moors invoked the aid of the Almohads in 1151", "en",
+                   "мавры прибегли к помощи альмохадов в 1151 г.", "ru") == []
+    # a bare number with something else left over is no year: "two units of 900 MWe" / "по 1350 МВт"
+    assert reasons("founded in 2019 with 900 members", "en", "основан в 2018 году, 900 человек", "ru") == [
+        "year differs: this claim says 2019, the other source says 2018"]
+
+
+def test_durations_in_different_units_are_converted():
+    assert reasons("بقى ثمانية أيام على الانتخابات", "ar", "انتخابات پانچ ہفتے دور ہیں", "ur") != []
+    assert reasons("within two weeks", "en", "в течение 14 дней", "ru") == []
+    assert reasons("the match lasted 90 minutes", "en", "матч длился 1,5 часа", "ru") == []
+    assert reasons("after 3 months", "en", "после 90 дней", "ru") == []
+    assert reasons("after 3 months", "en", "после 30 дней", "ru") != []

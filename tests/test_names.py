@@ -161,6 +161,13 @@ def test_hyphens_and_case_endings_in_cyrillic_names():
 def test_a_country_found_on_the_other_side_is_not_a_missed_spelling():
     (c,) = name_conflicts("الدول متخلفة عن الولايات المتحدة", "ar", "ممالک متحدہ عرب امارات سے پیچھے ہیں", "ur")
     assert (c.sort, c.ours, c.theirs) == ("country", ("الولايات المتحدة",), ("متحدہ عرب امارات",))
+    # a word many country names share is no spelling of the country: "متحدہ" of "اقوام متحدہ" (United
+    # Nations) is not "المملكة المتحدة" (United Kingdom); the country's own word is ("ڈومینیکن ریپبلک")
+    (c,) = name_conflicts("سلط القائد المملكة المتحدة الضوء عليها في الأمم المتحدة", "ar",
+                          "جس کو امریکہ صدر اقوام متحدہ میں اجاگر کر چکے ہیں", "ur")
+    assert (c.sort, c.ours, c.theirs) == ("country", ("المملكة المتحدة",), ("امریکہ",))
+    assert name_conflicts("Эль Сальвадор, Панама және Доминикан Республикасына Вашингтонның", "kk",
+                          "امریکہ کی جانب سے ایل سیلواڈور، پانامہ اور ڈومینیکن ریپبلک واپس", "ur") == []
 
 
 def test_first_names_with_an_unwritten_h_or_v_anchor_a_surname_swap():

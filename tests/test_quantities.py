@@ -337,3 +337,13 @@ def test_russian_do_after_a_verb_of_change_is_the_value_reached_and_kilo_written
     (speed, mph) = extract("بسرعة 800 كيلو متر في الساعة (497 ميلاً في الساعة)", 0, "ar")
     assert (speed.value, speed.unit, mph.unit) == (800.0, "kmh", "mph")
     assert [(q.value, q.unit) for q in extract("5 کلو میٹر دور اور 5 کلو آٹا", 0, "ur")] == [(5.0, "km"), (5.0, "kg")]
+
+
+def test_early_years_beside_a_year_word_or_more_after_the_number_and_a_comma_glued_to_the_year():
+    assert [(q.kind, q.value) for q in extract("построил столицу в 1279 году", 0, "ru")] == [("year", 1279.0)]
+    assert [(q.kind, q.value) for q in extract("عاصمته الخاصة عام 1279", 0, "ar")] == [("year", 1279.0)]
+    assert [(q.kind, q.value) for q in extract("1279 people", 0, "en")] == [("number", 1279.0)]
+    (d, *_) = extract("6 اکتوبر ،1774 کے نیو یارک گیزٹ", 0, "ur")
+    assert (d.kind, d.iso) == ("date", "1774-10-06")
+    assert [(q.value, q.unit, q.approx) for q in extract("взнос $1500 или более", 0, "ru")] == [(1500.0, "USD", "more than")]
+    assert [(q.value, q.unit, q.approx) for q in extract("هدية 750 دولار أو أكثر", 0, "ar")] == [(750.0, "USD", "more than")]
