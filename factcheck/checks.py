@@ -21,9 +21,8 @@ Rules:
   is a conflict; where the other side has no identifier of that class, an unexplained bare number
   written as one run of digits stands for it ("مقابلة الـ 13": the label was not recognised). Names
   with numbers ("Boeing 737", "Bellator 144") are identifiers of the class "name", which meet an
-  identifier of any label ("NYPD 12" / "NYPD interview 16") or a bare number; phone numbers without an
-  area code are not quantities at all; one with it ("(800) 877-6773") is an identifier compared only
-  with another phone number.
+  identifier of any label ("NYPD 12" / "NYPD interview 16") or a bare number; a phone number ("0800 555
+  111", "(800) 877-6773") is an identifier compared only with another phone number.
 """
 from __future__ import annotations
 
@@ -215,7 +214,9 @@ def _year_of(q: Quantity) -> float | None:
 def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
     """Whether ``others`` state a value consistent with ``q`` (see module doc)."""
     if q.kind == "id":  # "section 474" is explained by 474 under any label, or none: labels get translated
-        return any(r.value == q.value and r.kind in ("id", "number", "ordinal") for r in others)
+        return any(r.value == q.value and r.kind in ("id", "number", "ordinal") for r in others) or (
+            q.unit == "phone" and any(r.unit == "phone" and _phone_groups(r) == _phone_groups(q)[::-1]
+                                      for r in others if r.kind == "id"))
     for r in others:
         if q.kind == "date":
             if r.kind == "date" and _dates_agree(q, r):
@@ -342,25 +343,43 @@ def _pounds(mine: tuple[Quantity, ...], other: tuple[Quantity, ...]) -> tuple[Qu
     return mine if as_ is None else tuple(replace(q, unit=as_) if q.unit == "pound" else q for q in mine)
 
 
+def _phone_groups(q: Quantity) -> tuple[str, ...]:
+    """The digit groups of a phone number: an Arabic text may show them in reverse order ("111 555 0800"
+    for 0800 555 111, groups laid out right to left)."""
+    return tuple(re.findall(r"\d+", ascii_digits(q.text)))
+
+
 def _digit_groups(mine: tuple[Quantity, ...], other: tuple[Quantity, ...]) -> tuple[tuple[Quantity, ...],
                                                                                    tuple[Quantity, ...]]:
     """Two plain numbers one space apart ("116 123", a phone number) against the other side's one number
-    of their digits together ("116123"): one figure written two ways, dropped from both sides."""
+    of their digits together ("116123"): one figure written two ways, dropped from both sides. Against
+    an identifier written in digit groups ("по номеру 150 960") they are one identifier of its label."""
     drop_mine: set[int] = set()
     drop_other: set[int] = set()
+    joined_ids: dict[int, Quantity] = {}
     for i, (p, q) in enumerate(zip(mine, mine[1:])):
         if not (p.kind == q.kind == "number" and _plain(p) and _plain(q) and q.start - p.end == 1):
             continue
         joined = float(ascii_digits(p.text) + ascii_digits(q.text))
         for k, r in enumerate(other):
-            if r.kind == "number" and r.value == joined and k not in drop_other:
+            if r.kind in ("number", "id") and r.value == joined and k not in drop_other:
                 drop_mine |= {i, i + 1}
                 drop_other.add(k)
                 break
-    if not drop_mine:
+        else:
+            grouped = [r for r in other if r.kind == "id" and re.search(r"\d\s\d", ascii_digits(r.text))]
+            if grouped and i not in drop_mine and i - 1 not in joined_ids:
+                joined_ids[i] = Quantity("id", f"{p.text} {q.text}", p.start, q.end, value=joined,
+                                         unit=grouped[0].unit, precision=1.0)
+    if not drop_mine and not joined_ids:
         return mine, other
-    return (tuple(q for i, q in enumerate(mine) if i not in drop_mine),
-            tuple(r for k, r in enumerate(other) if k not in drop_other))
+    out: list[Quantity] = []
+    for i, q in enumerate(mine):
+        if i in joined_ids:
+            out.append(joined_ids[i])
+        elif i not in drop_mine and i - 1 not in joined_ids:
+            out.append(q)
+    return tuple(out), tuple(r for k, r in enumerate(other) if k not in drop_other)
 
 
 def _word_range_ends(mine: tuple[Quantity, ...], other: tuple[Quantity, ...]) -> tuple[Quantity, ...]:

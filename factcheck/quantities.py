@@ -33,8 +33,9 @@ Holds:
   "flight", "resolution" ...: ``lexicon.ID_CLASSES``), compared only with identifiers of that class;
   a number after a capitalised name ("Boeing 737", "Windows 10"; not "Category 4") is kind "id" with the
   class "name"; one glued to letters
-  ("G20", "COVID-19"), or a run of three digit groups ("0800 555 111") is skipped; a phone number with
-  an area code ("(800) 877-6773") is kind "id" with unit "phone". Space-grouped thousands ("10 000")
+  ("G20", "COVID-19") is skipped; a run of three digit groups ("0800 555 111"; in Russian and Kazakh not
+  one shaped as thousands, "10 000 000") or a phone number with an area code ("(800) 877-6773") is
+  kind "id" with unit "phone". Space-grouped thousands ("10 000")
   are read only in Russian and Kazakh, a dot before three digits ("15.000") as thousands outside English.
 - ``extract`` never raises, on any string; ``Quantity.text == text[q.start - offset:q.end - offset]``.
 
@@ -71,8 +72,14 @@ def extract(text: str, offset: int = 0, lang: str | None = None) -> tuple[Quanti
         if s.free(m.start(), m.end()):
             s.add("id", m.start(), m.end(), value=float(re.sub(r"\D", "", ascii_digits(m.group()))),
                   unit="phone", precision=1.0)
-    for m in PHONE_RE.finditer(s.norm):  # "0800 555 111": an identifier in any language
-        s.take(m.start(), m.end())
+    for m in PHONE_RE.finditer(s.norm):  # "0800 555 111": a phone number, compared with phone numbers only
+        groups = m.group().split()
+        if s.lang in ("ru", "kk") and len(groups[0]) <= 3 and not groups[0].startswith("0") and all(
+                len(g) == 3 for g in groups[1:]):
+            continue  # "10 000 000 рублей": thousands grouped by spaces
+        if s.free(m.start(), m.end()):
+            s.add("id", m.start(), m.end(), value=float(re.sub(r"\D", "", ascii_digits(m.group()))),
+                  unit="phone", precision=1.0)
     digit_ranges(s)
     digit_numbers(s)
     ordinal_words(s)  # before number words: "الثالث والستين" is one ordinal

@@ -247,3 +247,13 @@ def test_durations_in_different_units_are_converted():
     assert reasons("the match lasted 90 minutes", "en", "матч длился 1,5 часа", "ru") == []
     assert reasons("after 3 months", "en", "после 90 дней", "ru") == []
     assert reasons("after 3 months", "en", "после 30 дней", "ru") != []
+
+
+def test_phone_numbers_are_compared_with_phone_numbers():
+    assert reasons("по телефону 0800 555 111", "ru", "بغیر نام بتائے 0800 388 578 پر", "ur") == [
+        "phone number differs: this claim says 0800 555 111, the other source says 0800 388 578"]
+    # an Arabic text may lay the groups out right to left
+    assert reasons("on 0800 555 111 quoting log 247", "en", "على الرقم 111 555 0800 مع ذكر سجل 247", "ar") == []
+    # "116 123" in two groups against one identifier in groups
+    assert reasons("по номеру 150 960 (Великобритания)", "ru", "call Samaritans free on 116 123 (UK)", "en") != []
+    assert reasons("по номеру 116 123 (Великобритания)", "ru", "call Samaritans free on 116 123 (UK)", "en") == []

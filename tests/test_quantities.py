@@ -142,7 +142,7 @@ def test_identifiers_weak_words_and_non_numbers_are_not_quantities():
     assert full("ایک اہلکار نے کہا کہ دو طرفہ تجارت", "ur") == []  # "an official", "bilateral"
     assert full("ایک ارب ڈالر", "ur") == [("number", "ایک ارب", 1e9, None, "USD", None)]
     assert full("يوم الاثنين", "ar") == []  # Monday, not "the two"
-    assert full("позвонить 0800 555 111", "ru") == []  # a phone number
+    assert [q.kind for q in extract("позвонить 0800 555 111", 0, "ru")] == ["id"]  # a phone number, no amount
     assert full("سب سے پہلے اور کچھ دیر پہلے کیا", "ur") == [("ordinal", "پہلے", 1.0, None, None, None)]
 
 
@@ -347,3 +347,9 @@ def test_early_years_beside_a_year_word_or_more_after_the_number_and_a_comma_glu
     assert (d.kind, d.iso) == ("date", "1774-10-06")
     assert [(q.value, q.unit, q.approx) for q in extract("взнос $1500 или более", 0, "ru")] == [(1500.0, "USD", "more than")]
     assert [(q.value, q.unit, q.approx) for q in extract("هدية 750 دولار أو أكثر", 0, "ar")] == [(750.0, "USD", "more than")]
+
+
+def test_phone_numbers_are_identifiers_and_spaced_thousands_stay_amounts():
+    assert [(q.kind, q.value, q.unit) for q in extract("0800 555 111 پر رابطہ", 0, "ur")] == [("id", 800555111.0, "phone")]
+    # before, "10 000 000 рублей" was taken for a phone number and dropped
+    assert [(q.kind, q.value, q.unit) for q in extract("10 000 000 рублей", 0, "ru")] == [("number", 1e7, "RUB")]
