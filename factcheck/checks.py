@@ -43,7 +43,8 @@ _ID_LABELS = {"section": "section number", "chapter": "chapter number", "resolut
               "route": "route number", "no": "number", "phone": "phone number"}
 _ROLE_LABELS = {"person": "count of people", "country": "count of countries", "year": "number of years",
                 "month": "number of months", "week": "number of weeks", "day": "number of days",
-                "hour": "number of hours", "minute": "number of minutes", "degree": "temperature"}
+                "hour": "number of hours", "minute": "number of minutes", "degree": "temperature",
+                "times": "number of times"}
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def _max(q: Quantity) -> float | None:
 
 # units that a translation may drop ("28 billion" / "28 billion dollars", "three" / "three officials")
 _DROPPABLE = {"USD", "EUR", "GBP", "pound", "KZT", "RUB", "PKR", "CNY", "SAR", "person", "country", "%", "year", "month",
-              "week", "day", "hour", "minute", "clock", "degree"}
+              "week", "day", "hour", "minute", "clock", "degree", "times"}
 # units converted before comparing (translators convert miles to km): unit -> (base unit, factor)
 _CONVERT = {"inch": ("m", 0.0254), "cm": ("m", 0.01), "mm": ("m", 0.001), "foot": ("m", 0.3048), "m": ("m", 1.0),
             "km": ("m", 1000.0), "mile": ("m", 1609.344), "lb": ("kg", 0.4536), "kg": ("kg", 1.0),

@@ -210,6 +210,8 @@ _UNIT_SPEC = {
     "ha": "hectares, hectare, ہیکٹر, هكتار, гектаров, га, гектар",
     "clock": "a.m, p.m, am, pm, o'clock, بجے, صباحا, مساء, утра, вечера, дня, ночи",
     "degree": "degrees, degree, ڈگری, ڈگریز, درجة, درجات, درجه, درجتين, градусов, градуса, градус, градусы, градусқа",
+    # how many times: a multiplier or a repetition ("почти в три раза", "تضاعفت ثلاث مرات", "تین گنا")
+    "times": "times, time, раза, раз, مرات, مرة, مرّات, گنا, بار, مرتبہ, мәрте, есе, рет",
 }
 # "cubic" / "square" next to a length: volume and area are units of their own ("m3", "km2")
 POWER_WORDS = {fold(w): p for p, ws in {
@@ -245,7 +247,10 @@ PERCENT_WORDS = [fold(w) for w in ("percent", "per cent", "pct", "فیصد", "ف
 # before the number (multi-word phrases as tuples of folded words); the value is the approx label
 _APPROX_BEFORE_SPEC = {
     "more than": "more than, over, above, in excess of, upwards of, أكثر من, اكثر من, ما يزيد عن, ما يزيد على, "
-                 "أزيد من, ما يربو على, более, более чем, больше, свыше, более чем, ازید",
+                 "أزيد من, ما يربو على, более, более чем, больше, свыше, более чем, ازید, "
+                 # verbs of passing a figure: "exceeded 960" is more than 960
+                 "exceeded, exceeds, exceeding, topped, surpassed, превысил, превысила, превысило, превысили, "
+                 "превышает, превышают, превысит, превысят, تجاوز, تجاوزت, يتجاوز, تتجاوز, فاق, فاقت, يفوق, تخطى",
     "at least": "at least, ما لا يقل عن, لا يقل عن, не менее, как минимум, по меньшей мере, минимум, "
                 "کم از کم, кем дегенде, кемінде",
     "less than": "less than, fewer than, under, below, أقل من, اقل من, менее, меньше, не более, до",
@@ -261,7 +266,7 @@ APPROX_BEFORE[("nearly",)] = "nearly"
 APPROX_BEFORE[("около",)] = "about"
 # after the number (and its unit): "20 بلین ڈالر سے زیادہ", "135-тен астам", "100-ге жуық", "or more"
 _APPROX_AFTER_SPEC = {
-    "more than": "سے زیادہ, سے زائد, سے اوپر, or more, plus, астам, артық, فأكثر, وأكثر, أو أكثر, و أكثر, и более, "
+    "more than": "سے زیادہ, سے زائد, سے اوپر, سے تجاوز, or more, plus, астам, артық, асты, асып, فأكثر, وأكثر, أو أكثر, و أكثر, и более, "
                  "или более, или больше, и больше, с лишним, یا زیادہ, یا اس سے زیادہ",
     "less than": "سے کم, кем, или меньше, или менее, or less, أو أقل",
     "about": "تقريبا, تقریباً, تقریبا, کے قریب, шақты, шамасында, или около того, примерно",

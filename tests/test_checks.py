@@ -257,3 +257,13 @@ def test_phone_numbers_are_compared_with_phone_numbers():
     # "116 123" in two groups against one identifier in groups
     assert reasons("по номеру 150 960 (Великобритания)", "ru", "call Samaritans free on 116 123 (UK)", "en") != []
     assert reasons("по номеру 116 123 (Великобритания)", "ru", "call Samaritans free on 116 123 (UK)", "en") == []
+
+
+def test_passing_a_figure_is_a_bound_and_multipliers_count_times():
+    # "exceeds 960" is more than 960: against "more than 800" the two bounds differ
+    assert reasons("Число жертв цунами в Индонезии превышает 960.", "ru",
+                   "ارتفاع عدد حالات الوفاة لأكثر من 800 حالة وفاة.", "ar") != []
+    assert reasons("Число жертв превышает 800.", "ru", "ارتفاع عدد حالات الوفاة لأكثر من 800 حالة وفاة.", "ar") == []
+    assert reasons("рейтинги выросли почти в три раза — до 1,6 миллиона", "ru", "وتضاعفت سبع مرات تقريبًا إلى 1.6 مليون", "ar") == [
+        "number of times differs: this claim says 3 (три), the other source says 7 (سبع)"]
+    assert reasons("Pompeo has visited North Korea three times", "en", "پومپیو تین مرتبہ شمالی کوریا کا دورہ", "ur") == []
