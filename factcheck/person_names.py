@@ -92,6 +92,32 @@ Khalid: خالد | خالد
 Mahmoud: محمود | محمود
 Abdullah: عبدالله | عبداللہ
 Kassym-Jomart: قاسم | قاسم
+Adam: آدم | آدم
+Philip: فيليب فيلب | فلپ فلپس
+Ken: كين | کین
+Kenneth: كينيث | کینتھ
+Scott: سكوت | سکاٹ
+Jim: جيم | جم
+Jerry: جيري | جیری
+Larry: لاري | لیری
+Sam: سام | سام
+Samuel: صموئيل | سیموئل
+Alex: أليكس اليكس | ایلکس
+Alexander: ألكسندر الكسندر | الیگزینڈر
+Sergei: سيرغي سيرجي | سرگئی
+Dmitry: ديمتري دميتري | دمتری دیمتری
+Jennifer: جينيفر | جینیفر
+Mary: ماري | میری
+Susan: سوزان | سوزن
+Laura: لورا | لورا
+Maria: ماريا | ماریا
+Jose: خوسيه | ہوزے
+Carlos: كارلوس | کارلوس
+Frank: فرانك | فرینک
+Patrick: باتريك | پیٹرک
+Jason: جيسون | جیسن
+Eric: إريك اريك | ایرک
+Martin: مارتن | مارٹن
 Nursultan: نورسلطان | نورسلطان
 """
 # surnames reported often enough to be single e5 pieces in Arabic or Urdu
@@ -116,6 +142,23 @@ Ford: فورد | فورڈ
 Ronaldo: رونالدو | رونالڈو
 Lavrov: لافروف | لاوروف
 Zelensky: زيلينسكي | زیلنسکی
+Laden: لادن | لادن
+Bolton: بولتون | بولٹن
+Mattis: ماتيس | میٹس
+Tillerson: تيلرسون | ٹلرسن
+Sanders: ساندرز | سینڈرز
+Pelosi: بيلوسي | پیلوسی
+Graham: غراهام جراهام | گراہم
+Mueller: مولر | مولر
+Comey: كومي | کومی
+Bush: بوش | بش
+Blair: بلير | بلیئر
+Cameron: كاميرون | کیمرون
+Corbyn: كوربين | کوربن
+Khamenei: خامنئي | خامنہ
+Bhutto: بوتو | بھٹو
+Zardari: زرداري | زرداری
+Maduro: مادورو | مادورو
 """
 
 

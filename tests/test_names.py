@@ -327,3 +327,13 @@ def test_an_anchor_keeps_its_first_letter():
     # "Внутреннего" (inner, FNTRN) and "اندرونی" (inner, NTRN) are one word translated, no shared name
     assert name_conflicts("В качестве члена «Внутреннего Круга» вы будете получать избранные места", "ru",
                           "ایک اندرونی سرکل کے رکن کے طور پر آپ کو کنونشن کے دوران", "ur") == []
+
+
+def test_more_given_names_and_much_reported_surnames_anchor_swaps_in_arabic_script():
+    # "لادن" (Laden) and "آدم" (Adam) are single e5 pieces: only the person_names lists mark them as names
+    assert _names(name_conflicts("وادعى المصدر أن ابن موريس طلب المساعدة", "ar",
+                                 "ذرائع نے دعوی کیا کہ بن لادن نے پوچھا", "ur")) == [(("ابن موريس",), ("بن لادن",))]
+    assert name_conflicts("وادعى المصدر أن ابن لادن طلب المساعدة", "ar", "ذرائع نے دعوی کیا کہ بن لادن نے پوچھا", "ur") == []
+    assert _names(name_conflicts("نیویارکر کے آدم لیمان کا کہنا ہے", "ur", "يقول آدم جوبنيك من مجلة نيويوركر", "ar")) == [
+        (("آدم لیمان",), ("آدم جوبنيك",))]
+    assert name_conflicts("نیویارکر کے آدم گوپنک کا کہنا ہے", "ur", "يقول آدم جوبنيك من مجلة نيويوركر", "ar") == []
