@@ -47,6 +47,12 @@ _NOT_AN_ID = {lx.fold(w) for w in (
 
 
 # --- numbers written in digits ------------------------------------------------------------------
+# a score stands between two names: a capitalised word or a closing quote before, a capital or an
+# opening quote after
+_SCORE = re.compile(r"(?:[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ][\w'’.-]*|[»”\"])\s$")
+_SCORE_AFTER = re.compile(r"\s[«“\"]?[A-ZА-ЯЁӘІҢҒҮҰҚӨҺ]")
+
+
 def digit_ranges(s: Scan) -> None:
     for m in _RANGE_RE.finditer(s.norm):
         if not s.free(m.start(), m.end()):
@@ -54,6 +60,9 @@ def digit_ranges(s: Scan) -> None:
         a, b = to_float(m.group("a")), to_float(m.group("b"))
         if a is None or b is None or not a < b:
             continue
+        if _SCORE.search(s.text[:m.start()]) and re.match(r"\d{1,2}\s[-–—]\s\d{1,2}$", m.group()) and (
+                _SCORE_AFTER.match(s.text[m.end():])):
+            continue  # "«Ливингстон» 1 - 2 «Рейнджерс»": a score between two names, two numbers
         if re.fullmatch(r"\d{4}", m.group("a")) and re.fullmatch(r"\d{2,4}", m.group("b")):
             if len(m.group("b")) == 2:  # 2019-20
                 b = float(int(m.group("a")[:2] + m.group("b")))

@@ -267,3 +267,8 @@ def test_passing_a_figure_is_a_bound_and_multipliers_count_times():
     assert reasons("рейтинги выросли почти в три раза — до 1,6 миллиона", "ru", "وتضاعفت سبع مرات تقريبًا إلى 1.6 مليون", "ar") == [
         "number of times differs: this claim says 3 (три), the other source says 7 (سبع)"]
     assert reasons("Pompeo has visited North Korea three times", "en", "پومپیو تین مرتبہ شمالی کوریا کا دورہ", "ur") == []
+
+
+def test_scores_are_compared_number_by_number():
+    assert reasons("Livingston 1 - 0 Rangers: Menga goal", "en", "«Ливингстон» 1 - 2 «Рейнджерс»: Гол Менга", "ru") != []
+    assert reasons("Livingston 1 - 0 Rangers: Menga goal", "en", "«Ливингстон» 1 - 0 «Рейнджерс»: Гол Менга", "ru") == []

@@ -353,3 +353,9 @@ def test_phone_numbers_are_identifiers_and_spaced_thousands_stay_amounts():
     assert [(q.kind, q.value, q.unit) for q in extract("0800 555 111 پر رابطہ", 0, "ur")] == [("id", 800555111.0, "phone")]
     # before, "10 000 000 рублей" was taken for a phone number and dropped
     assert [(q.kind, q.value, q.unit) for q in extract("10 000 000 рублей", 0, "ru")] == [("number", 1e7, "RUB")]
+
+
+def test_a_score_between_two_names_is_two_numbers_not_a_range():
+    assert [(q.value, q.approx) for q in extract("«Ливингстон» 1 - 2 «Рейнджерс»: Гол Менга", 0, "ru")] == [
+        (1.0, None), (2.0, None)]
+    assert [(q.value, q.value_max, q.approx) for q in extract("rainfall of 3 - 6 inches", 0, "en")] == [(3.0, 6.0, "range")]
