@@ -791,8 +791,10 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
     text both words belong to one capitalised name, so "President Trump" / "Президент США" or a
     partly translated name ("Central Sulawesi" / "جزیرہ سولاویسی") is no conflict."""
     ua, ub = _urdu(text_a, lang_a), _urdu(text_b, lang_b)
-    pairs_a = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(ta)]
-    pairs_b = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(tb)]
+    # two neighbouring words read as one name ("Ван Дамм" / "واندام"); never with a one-letter word ("с
+    # нашей" is no spelling of "Sessions")
+    pairs_a = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(ta) if min(len(x.folded), len(y.folded)) > 1]
+    pairs_b = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(tb) if min(len(x.folded), len(y.folded)) > 1]
     ha, hb = _headline(ta), _headline(tb)
     y_given = [_given(y) for y in tb]
     y_word = [_name_word(y, nb, hb, 1, ub) for y in tb]

@@ -349,3 +349,11 @@ def test_a_word_the_encoder_places_next_to_its_counterpart_is_translated_not_swa
     ur = "میگرو موسسیس میٹرو اسٹیشن کے آگے صوفیہ."
     assert name_conflicts("Sofias, next to the Megaro Mousikis Metro station.", "en", ur, "ur") == []
     assert name_conflicts("Sofias, next to the Megaro Tarbell Metro station.", "en", ur, "ur") != []
+
+
+def test_a_one_letter_word_never_joins_its_neighbour_into_a_name():
+    # "с нашей" (with our) read as one word has the key of "Sessions": no spelling of the swapped name
+    ru = "«Я до мозга костей обеспокоена тем, что Дональд Трамп делает с нашей демократией», — сказала она."
+    assert _names(name_conflicts(ru, "ru", '"I am worried about what Donald Sessions is doing to our democracy"', "en")) == [
+        (("Дональд Трамп",), ("Donald Sessions",))]
+    assert name_conflicts(ru, "ru", '"I am worried about what Donald Trump is doing to our democracy"', "en") == []
