@@ -450,7 +450,7 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
     kinds_a, kinds_b = {_group(q) for q in a_only}, {_group(r) for r in b_only}
     for mine, theirs, km, kt in ((a_only, b_only, kinds_a, kinds_b), (b_only, a_only, kinds_b, kinds_a)):
         if km == {"year"} and kt == {"number"} and all(_bare_year_like(r) for r in theirs):
-            theirs[:] = [Quantity("year", r.text, r.start, r.end, value=r.value, precision=1.0) for r in theirs]
+            theirs[:] = [replace(r, kind="year") for r in theirs]
             break
     out: list[Discrepancy] = []
     for kind in ("date", "year", "number", "percent", "ordinal", "id"):

@@ -16,12 +16,11 @@ say exactly which model made them.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import hashlib
 import json
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 

@@ -783,6 +783,12 @@ def _urdu(text: str, lang: str | None) -> bool:
     return lang == "ur" or (lang is None and any(ch in URDU_ONLY for ch in text))
 
 
+def _word_pairs(toks: list[Token]) -> list[str]:
+    """Keys of two neighbouring words read as one name ("Ван Дамм" / "واندام"); never with a one-letter
+    word ("с нашей" is no spelling of "Sessions")."""
+    return [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(toks) if min(len(x.folded), len(y.folded)) > 1]
+
+
 def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: str, tb: list[Token],
                    nb: tuple[Name, ...], lang_a: str | None = None, lang_b: str | None = None) -> list[NameConflict]:
     """A name whose first word is the same on both sides and whose next word differs: "Gjorge Petrov" /
@@ -791,10 +797,7 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
     text both words belong to one capitalised name, so "President Trump" / "Президент США" or a
     partly translated name ("Central Sulawesi" / "جزیرہ سولاویسی") is no conflict."""
     ua, ub = _urdu(text_a, lang_a), _urdu(text_b, lang_b)
-    # two neighbouring words read as one name ("Ван Дамм" / "واندام"); never with a one-letter word ("с
-    # нашей" is no spelling of "Sessions")
-    pairs_a = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(ta) if min(len(x.folded), len(y.folded)) > 1]
-    pairs_b = [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(tb) if min(len(x.folded), len(y.folded)) > 1]
+    pairs_a, pairs_b = _word_pairs(ta), _word_pairs(tb)
     ha, hb = _headline(ta), _headline(tb)
     y_given = [_given(y) for y in tb]
     y_word = [_name_word(y, nb, hb, 1, ub) for y in tb]
@@ -994,7 +997,6 @@ def shared_names(text_a: str, lang_a: str | None, text_b: str, lang_b: str | Non
     nb = find_names(text_b, lang_b)
     tb = tokens(text_b)
     return sum(1 for n in na if _name_in(n, nb, tb) == "yes")
-
 
 
 # e5 cosine of two single words at or above which they are one word translated or transliterated, not

@@ -191,8 +191,8 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
             and re.fullmatch(r"\d{4}", raw) and 1000 <= value <= 2100):
         prev = s.prev_word(a)
         year_noun = prev is not None and s.words[prev][2] in _YEAR_NOUNS_BEFORE
-        if (value >= 1800 or _year_word_after(s, b) or year_noun) and (
-                unit is None or _year_word_after(s, b) or (unit == "year" and year_noun)):
+        year_word = _year_word_after(s, b)
+        if (value >= 1800 or year_word or year_noun) and (unit is None or year_word or (unit == "year" and year_noun)):
             s.add("year", a, b, value=value, precision=1.0)
             return True
     if kind == "number" and _is_identifier(s, a, unit, scale):

@@ -59,6 +59,13 @@ from .types import Quantity
 __all__ = ["MONTHS", "ascii_digits", "compare_quantities", "extract", "show"]
 
 
+def _add_phone(s: Scan, m: re.Match) -> None:
+    """A phone number: an identifier whose value is its digits, compared only with phone numbers."""
+    if s.free(m.start(), m.end()):
+        s.add("id", m.start(), m.end(), value=float(re.sub(r"\D", "", ascii_digits(m.group()))),
+              unit="phone", precision=1.0)
+
+
 def extract(text: str, offset: int = 0, lang: str | None = None) -> tuple[Quantity, ...]:
     """All quantities in ``text``; offsets are ``offset + position in text``. Never raises."""
     if not isinstance(text, str) or not text:
@@ -69,17 +76,13 @@ def extract(text: str, offset: int = 0, lang: str | None = None) -> tuple[Quanti
         if s.free(m.start(), m.end()):
             s.take(m.start(), m.end())
     for m in PHONE_AREA_RE.finditer(s.norm):  # "(800) 877-6773": compared as a whole, never a range
-        if s.free(m.start(), m.end()):
-            s.add("id", m.start(), m.end(), value=float(re.sub(r"\D", "", ascii_digits(m.group()))),
-                  unit="phone", precision=1.0)
+        _add_phone(s, m)
     for m in PHONE_RE.finditer(s.norm):  # "0800 555 111": a phone number, compared with phone numbers only
         groups = m.group().split()
         if s.lang in ("ru", "kk") and len(groups[0]) <= 3 and not groups[0].startswith("0") and all(
                 len(g) == 3 for g in groups[1:]):
             continue  # "10 000 000 рублей": thousands grouped by spaces
-        if s.free(m.start(), m.end()):
-            s.add("id", m.start(), m.end(), value=float(re.sub(r"\D", "", ascii_digits(m.group()))),
-                  unit="phone", precision=1.0)
+        _add_phone(s, m)
     digit_ranges(s)
     digit_numbers(s)
     ordinal_words(s)  # before number words: "الثالث والستين" is one ordinal
