@@ -53,22 +53,25 @@ def data_dir() -> Path:
     return Path(os.environ.get("FACTCHECK_DATA") or REPO.parent / "shared" / "data")
 
 
-_XNLI: dict[str, list[str]] = {}
+_XNLI: dict[tuple[str, str], list[str]] = {}
 
 
-def _xnli_premise(lang: str, row: int) -> str | None:
-    if lang not in _XNLI:
-        f = data_dir() / "eval" / "xnli_test" / f"test-{lang}.tsv"
+def _xnli_premise(lang: str, row: int, part: str = "test") -> str | None:
+    """Premise of XNLI ``part`` row ``row`` ("test" has a header row; "dev", development material only, none)."""
+    if (part, lang) not in _XNLI:
+        f = data_dir() / ("eval/xnli_test" if part == "test" else "nli/xnli_dev") / f"{part}-{lang}.tsv"
         if not f.exists():
             return None
-        _XNLI[lang] = [r.split("\t", 1)[0] for r in f.read_text(encoding="utf-8").split("\n")[1:] if r]
-    rows = _XNLI[lang]
+        rows = f.read_text(encoding="utf-8").split("\n")[1 if part == "test" else 0:]
+        _XNLI[part, lang] = [r.split("\t", 1)[0] for r in rows if r]
+    rows = _XNLI[part, lang]
     return rows[row] if row < len(rows) else None
 
 
 def texts(item: dict, lines: dict, seeds: Path) -> tuple[str, str] | None:
-    if item["source"] == "xnli_test":
-        x_text, y_text = _xnli_premise(item["x"], item["line"]), _xnli_premise(item["y"], item["line"])
+    if item["source"] in ("xnli_test", "xnli_dev"):
+        part = item["source"][5:]
+        x_text, y_text = _xnli_premise(item["x"], item["line"], part), _xnli_premise(item["y"], item["line"], part)
         if x_text is None or y_text is None:
             return None
     elif item["source"] == "seeds":

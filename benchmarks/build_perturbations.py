@@ -459,12 +459,12 @@ XNLI_OUT = REPO / "benchmarks" / "data" / "perturbations_xnli.json"
 XNLI_LANGS = ("en", "ur", "ar", "ru")
 
 
-def xnli_premises(root: Path) -> tuple[dict[str, list[str]], list[int]]:
-    """Premises of XNLI test per language (row i is the same item in every language) and the first row of
-    each distinct English premise (each premise has three hypotheses)."""
+def xnli_premises(root: Path, part: str = "test") -> tuple[dict[str, list[str]], list[int]]:
+    """Premises of XNLI ``part`` ("test": header row; "dev": none) per language (row i is the same item in
+    every language) and the first row of each distinct English premise (each has three hypotheses)."""
     lines = {}
     for lang in XNLI_LANGS:
-        rows = (root / f"test-{lang}.tsv").read_text(encoding="utf-8").split("\n")[1:]
+        rows = (root / f"{part}-{lang}.tsv").read_text(encoding="utf-8").split("\n")[1 if part == "test" else 0:]
         lines[lang] = [r.split("\t", 1)[0] for r in rows if r]
     seen: set[str] = set()
     firsts = []
@@ -480,13 +480,17 @@ def xnli_split(row: int) -> str:
     return "xdev" if int(hashlib.sha256(f"xnli:{row}".encode()).hexdigest(), 16) % 2 == 0 else "fresh"
 
 
-def build_xnli(per_type: int = 44, seed: int = 7, clean_extra: int = 40) -> dict:
+def build_xnli(per_type: int = 44, seed: int = 7, clean_extra: int = 40, part: str = "test") -> dict:
     """The same generator on XNLI test premises (en, ur, ar, ru; professional translations of MultiNLI
     premises: fiction, government, letters, travel, telephone speech...), built after the checks were
     developed on NTREX. Split by premise (``xnli_split``): "xdev" may be read while developing, "fresh"
     never is. XNLI is CC BY-NC 4.0, so items hold row numbers, offsets and replacements only; the
     benchmark reads the premises from $FACTCHECK_DATA/eval/xnli_test."""
-    lines, rows = xnli_premises(data_dir() / "eval" / "xnli_test")
+    if part == "dev":  # development material only: every item is split "xnlidev" and may be read
+        lines, rows = xnli_premises(data_dir() / "nli" / "xnli_dev", "dev")
+    else:
+        lines, rows = xnli_premises(data_dir() / "eval" / "xnli_test")
+    source, split = f"xnli_{part}", (lambda i: "xnlidev") if part == "dev" else xnli_split
     common = common_words(lines["en"])
     pools = {"common": common, "surnames": surname_pools(lines, rows, common),
              "countries": ["US", "GB", "FR", "DE", "CN", "RU", "IN", "PK", "TR", "IR", "EG", "SA", "JP", "BR", "CA",
@@ -501,10 +505,10 @@ def build_xnli(per_type: int = 44, seed: int = 7, clean_extra: int = 40) -> dict
                                      lambda i: stable_rng(seed, "xnli", pair, i))
         for i in clean_lines:
             x, y = (x0, y0) if i % 2 == 0 else (y0, x0)
-            items.append({"id": f"xnli-{pair}-{i}-clean", "source": "xnli_test", "split": xnli_split(i), "pair": pair,
+            items.append({"id": f"xnli-{pair}-{i}-clean", "source": source, "split": split(i), "pair": pair,
                           "line": i, "x": x, "y": y, "type": "clean", "expected": "not_contradict"})
         for c in chosen:
-            items.append({"id": f"xnli-{pair}-{c['line']}-{c['type']}", "source": "xnli_test", "split": xnli_split(c["line"]),
+            items.append({"id": f"xnli-{pair}-{c['line']}-{c['type']}", "source": source, "split": split(c["line"]),
                           "pair": pair, "line": c["line"], "x": c["x"], "y": c["y"], "type": c["type"],
                           "expected": "contradict",
                           "edit": {"side": "y", "start": c["start"], "end": c["end"], "new": c["new"]}})
@@ -525,11 +529,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--per-type", type=int, default=None,
                     help="perturbed items per type and language pair (per split for ntrex); default 22 (ntrex), 44 (xnli)")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--source", choices=("ntrex", "xnli"), default="ntrex",
-                    help="ntrex: NTREX-128 + seeds (dev/test); xnli: XNLI test premises (fresh)")
+    ap.add_argument("--source", choices=("ntrex", "xnli", "xnli-dev"), default="ntrex",
+                    help="ntrex: NTREX-128 + seeds (dev/test); xnli: XNLI test premises (xdev/fresh); "
+                         "xnli-dev: XNLI dev premises (all 'xnlidev', for development only; needs --out)")
     ap.add_argument("--out", default=None)
     args = ap.parse_args(argv)
-    result = build(args.per_type or 22, args.seed) if args.source == "ntrex" else build_xnli(args.per_type or 44, args.seed)
+    if args.source == "xnli-dev" and not args.out:
+        ap.error("--source xnli-dev writes development material: give --out")
+    result = (build(args.per_type or 22, args.seed) if args.source == "ntrex"
+              else build_xnli(args.per_type or 44, args.seed, part="dev" if args.source == "xnli-dev" else "test"))
     out = Path(args.out or (OUT if args.source == "ntrex" else XNLI_OUT))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",

@@ -195,13 +195,16 @@ def _date_parts(iso: str) -> tuple[str | None, str | None, str | None]:
 
 
 def _dates_agree(p: Quantity, q: Quantity) -> bool:
-    """Every field both state agrees; a range agrees with any day inside it."""
+    """Every field both state agrees; a range agrees with any day inside it, and with a range of the
+    same first and last day only ("14-19 September" / "between 14 and 24 September" differ)."""
     (y1, m1, d1), (y2, m2, d2) = _date_parts(p.iso), _date_parts(q.iso)
     if (y1 and y2 and y1 != y2) or (m1 and m2 and m1 != m2):
         return False
     if d1 and d2:
         lo1, hi1 = int(d1), int(_date_parts(p.iso_end)[2]) if p.iso_end else int(d1)
         lo2, hi2 = int(d2), int(_date_parts(q.iso_end)[2]) if q.iso_end else int(d2)
+        if p.iso_end and q.iso_end:
+            return (lo1, hi1) == (lo2, hi2)
         return lo1 <= hi2 and lo2 <= hi1
     return True
 

@@ -58,7 +58,9 @@ def month_of(word: str) -> int | None:
 _DAY = r"(?P<d>\d{1,2})(?:-?(?:го|е|ого|ші|шы|інші|ыншы))?"  # "5-го ноября", "6-шы қараша"
 # the year after a day and month: "7 November 2025", "29 ستمبر، 2022", "30 سبتمبر، من عام 1882"
 _THEN_YEAR = r"(?:(?:\s*[,،]\s*|\s+)(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<y>\d{4})" + E + r")?"  # "6 اکتوبر ،1774"
-_TO = r"(?:\s*[-–—]\s*|\s+(?:to|سے|إلى|الى|الي|до|по|and|و)\s+)"  # matched folded: "إلى" is "الي"
+# between the two days of a range (matched folded: "إلى" is "الي"); "and" too ("between 14 and 24
+# September", "между 14 и 24 сентября", "بين 14 و24 سبتمبر" with its "و" glued to the day)
+_TO = r"(?:\s*[-–—]\s*|\s+(?:to|through|سے|اور|إلى|الى|الي|до|по|and|и|و)\s+|\s+و(?=\d))"
 
 _DATE_PATTERNS = [
     ("ymd", re.compile(B + r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})" + E)),
@@ -67,8 +69,12 @@ _DATE_PATTERNS = [
     ("range", re.compile(B + r"(?P<d>\d{1,2})" + _TO + r"(?P<d2>\d{1,2})\s+(?P<mon>" + MONTH_RE + r")(?!\w)"
                          r"(?:[,،]?\s+(?P<y>\d{4})" + E + r")?")),
     # November 27-28, 2024
-    ("mrange", re.compile(r"(?<!\w)(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2})" + DASH + r"(?P<d2>\d{1,2})"
+    ("mrange", re.compile(r"(?<!\w)(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:" + DASH
+                          + r"|\s+(?:to|through|and)\s+)(?P<d2>\d{1,2})"
                           r"(?:[,،]?\s+(?P<y>\d{4}))?" + E)),
+    # Urdu with the month after the first day: "14 ستمبر اور 24 کے درمیان", "14 ستمبر سے 24 تک"
+    ("range-ur", re.compile(B + r"(?P<d>\d{1,2})\s+(?P<mon>" + MONTH_RE + r")\s+(?:اور|سے)\s+(?P<d2>\d{1,2})"
+                            r"(?=\s+(?:کے\s+درمیان|تک)(?!\w))")),
     ("mdy", re.compile(r"(?<!\w)(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
                        r"(?:[,،]?\s+(?P<y>\d{4}))?" + E)),
     # Kazakh puts the year first: "2018 жылдың 29 қыркүйегінде", "2017 жылдың шілдесінде"
@@ -98,7 +104,7 @@ def _iso(y: int | None, m: int | None, d: int | None) -> str | None:
 
 def find_dates(s: Scan) -> None:
     for kind, pat in _DATE_PATTERNS:
-        for m in pat.finditer(s.low):
+        for m in pat.finditer(s.low_waw if kind == "range" else s.low):  # "بين 14 و24 سبتمبر"
             if not s.free(m.start(), m.end()):
                 continue
             gd = m.groupdict()

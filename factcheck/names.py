@@ -203,7 +203,9 @@ def _tok_match(keys: tuple[str, ...], other: Token) -> bool:
 # --- the gazetteer --------------------------------------------------------------------------------
 _EXTRA = {  # variants and demonyms (stems for Cyrillic adjectives)
     "US": "US, U.S., USA, America, American, Americans, امریکہ, امریکی, امریکا, أمريكا, أمريكي, الأمريكي, "
-          "الأمريكية, الأمريكيون, الأمريكيين, أمريكية, أمريكيين, الولايات المتحدة الأمريكية, США, Америка, "
+          "الأمريكية, الأمريكيون, الأمريكيين, أمريكية, أمريكيين, الولايات المتحدة الأمريكية, United States of America, "
+          "ریاستہائے متحدہ امریکہ, ریاستہائے متحدہ, ریاست ہائے متحدہ امریکہ, ریاست ہائے متحدہ, "
+          "Соединенные Штаты Америки, Құрама Штаттары, США, Америка, "
           "американск, американк, американц, АҚШ, америкалық, американдық",
     "KZ": "Kazakh, Kazakhs, Kazakhstani, قازق, قازقستان, کازاخستان, قازقستانی, الكازاخستاني, الكازاخستانية, "
           "الكازاخي, الكازاخية, كازاخي, казахск, казахстанск, қазақ, қазақстандық",
@@ -219,7 +221,7 @@ _EXTRA = {  # variants and demonyms (stems for Cyrillic adjectives)
     "TR": "Turkey, Turkish, Turks, Türkiye, ترکی, ترکیہ, ترک, تركيا, التركي, التركية, أتراك, الأتراك, Турция, "
           "турецк, түрік",
     "SA": "Saudi, سعودی, سعودیہ, السعودية, السعودي, саудовск",
-    "AE": "UAE, Emirati, امارات, اماراتی, الإمارات, الإماراتي, Эмираты, эмиратск",
+    "AE": "UAE, Emirati, امارات, اماراتی, الإمارات, الإماراتي, Объединенные Арабские Эмираты, Эмираты, эмиратск",
     "SY": "Syrian, سوریہ, سوریا, شامی, السوري, السورية, сирийск",
     "MK": "Macedonia, Macedonian, مقدونیہ, مقدونيا, Македония, македонск",
     "FR": "French, فرانسیسی, الفرنسي, الفرنسية, французск",
@@ -237,6 +239,10 @@ _EXTRA = {  # variants and demonyms (stems for Cyrillic adjectives)
     "KG": "Kyrgyz, کرغزستان, قرغيزستان, киргизск",
     "TJ": "Tajik, تاجکستان, طاجيكستان, таджикск",
     "TM": "Turkmen, ترکمانستان, تركمانستان, туркменск",
+    # Urdu spellings of the English names beside CLDR's ("جمہوریہ ڈومينيکن", "ال سلواڈور")
+    "DO": "ڈومینیکن ریپبلک, ڈومینیکن ری پبلک, الدومينيكان",
+    "SV": "ایل سیلواڈور, ایل سلواڈور, Эль-Сальвадор",
+    "CZ": "چیک ریپبلک, چیک ری پبلک",
 }
 # demonyms of more countries in the news (Urdu, Arabic with its article and feminine, Russian stems);
 # left out where the word is also a common one or a name: Urdu "چلی" (went; Chile), "پیرو" (follower;
@@ -374,6 +380,38 @@ def _cyrillic_demonym(word: str) -> bool:
                for st in (fold(x.strip()) for x in names.split(",")) if len(st) >= 6 and _CYR.match(st) and " " not in st)
 
 
+# endings taken off each word of a multi-word Cyrillic country name to get the root its inflected
+# forms start with ("Соединенные Штаты" -> "соединенн штат": "Соединенных Штатов", "Соединенным Штатам")
+_CYR_NAME_ENDINGS = ("ая", "ое", "ые", "ие", "ий", "ый", "ия", "ья", "ы", "а", "я", "и", "ь", "о")
+
+
+def _cyr_root(word: str) -> str:
+    for e in _CYR_NAME_ENDINGS:
+        if word.endswith(e) and len(word) - len(e) >= 3:
+            return word[:-len(e)]
+    return word
+
+
+@lru_cache(maxsize=1)
+def _cyr_multi_index() -> dict[tuple[int, str], list[tuple[tuple[str, ...], str]]]:
+    """Multi-word Cyrillic country names as word roots, by (word count, first three letters)."""
+    seqs, _ = _gazetteer()
+    idx: dict[tuple[int, str], list[tuple[tuple[str, ...], str]]] = {}
+    for toks, code in seqs.items():
+        if len(toks) > 1 and all(_CYR.match(t) for t in toks):
+            idx.setdefault((len(toks), toks[0][:3]), []).append((tuple(_cyr_root(t) for t in toks), code))
+    return idx
+
+
+def _cyrillic_multi(words: tuple[str, ...]) -> str | None:
+    """The country of an inflected multi-word Cyrillic name (folded words), each word its name word's
+    root plus at most four letters ("Саудовской Аравии", "Соединённых Штатах", "Новой Зеландии")."""
+    for roots, code in _cyr_multi_index().get((len(words), words[0][:3]), ()):
+        if all(w.startswith(r) and len(w) - len(r) <= 4 for w, r in zip(words, roots)):
+            return code
+    return None
+
+
 # words that start like a country's stem and are something else: "Индиана" / "индианцы" (Indiana, American
 # Indians) are not "Инди-я"
 _NOT_A_COUNTRY_STEMS = ("индиан",)
@@ -457,6 +495,10 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
                 if v in seqs:
                     hit = (n, seqs[v])
                     break
+            if not hit and n > 1 and group[0].text[:1].isupper() and all(_CYR.match(t.folded) for t in group):
+                code = _cyrillic_multi(tuple(t.folded for t in group))
+                if code:
+                    hit = (n, code)
             if hit and re.match(r"[a-z]", group[0].folded) and not group[0].text[:1].isupper():
                 hit = None  # "gave us victory", "turkey", "china": a Latin country name is capitalised
             if hit:

@@ -272,3 +272,11 @@ def test_passing_a_figure_is_a_bound_and_multipliers_count_times():
 def test_scores_are_compared_number_by_number():
     assert reasons("Livingston 1 - 0 Rangers: Menga goal", "en", "«Ливингстон» 1 - 2 «Рейнджерс»: Гол Менга", "ru") != []
     assert reasons("Livingston 1 - 0 Rangers: Menga goal", "en", "«Ливингстон» 1 - 0 «Рейнджерс»: Гол Менга", "ru") == []
+
+
+def test_two_day_ranges_agree_only_with_the_same_first_and_last_day():
+    assert reasons("between September 14 and 24", "en", "между 14 и 24 сентября", "ru") == []
+    assert reasons("on 15 September", "en", "между 14 и 24 сентября", "ru") == []  # a day inside the range
+    assert reasons("between September 14 and 19", "en", "14 ستمبر اور 24 کے درمیان", "ur") == [
+        "date differs: this claim says --09-14/19 (September 14 and 19), "
+        "the other source says --09-14/24 (14 ستمبر اور 24)"]

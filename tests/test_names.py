@@ -357,3 +357,19 @@ def test_a_one_letter_word_never_joins_its_neighbour_into_a_name():
     assert _names(name_conflicts(ru, "ru", '"I am worried about what Donald Sessions is doing to our democracy"', "en")) == [
         (("Дональд Трамп",), ("Donald Sessions",))]
     assert name_conflicts(ru, "ru", '"I am worried about what Donald Trump is doing to our democracy"', "en") == []
+
+
+def test_inflected_russian_country_names_of_several_words_and_more_spellings_of_the_united_states():
+    def entities(text, lang):
+        return [n.entity for n in find_names(text, lang)]
+
+    assert entities("Народ Соединенных Штатов надеялся", "ru") == ["country:US"]
+    assert entities("в Соединённых Штатах Америки", "ru") == ["country:US"]  # one mention, not two
+    assert entities("из Саудовской Аравии и Новой Зеландии", "ru") == ["country:SA", "country:NZ"]
+    assert entities("Доминиканскую Республику", "ru") == ["country:DO"]
+    assert entities("the United States of America said", "en") == ["country:US"]
+    assert entities("ریاستہائے متحدہ کے لوگوں نے", "ur") == ["country:US"]
+    assert entities("ایل سیلواڈور، پانامہ اور ڈومینیکن ریپبلک", "ur") == ["country:SV", "country:PA", "country:DO"]
+    # the people of the United States: Russia's inflected name now counts, so France for it is a swap
+    assert name_conflicts("Народ Соединенных Штатов надеялся на сокращения расходов США", "ru",
+                          "شعب فرنسا كان يأمل في قيام الولايات المتحدة بالإنفاق", "ar") != []

@@ -359,3 +359,16 @@ def test_a_score_between_two_names_is_two_numbers_not_a_range():
     assert [(q.value, q.approx) for q in extract("«Ливингстон» 1 - 2 «Рейнджерс»: Гол Менга", 0, "ru")] == [
         (1.0, None), (2.0, None)]
     assert [(q.value, q.value_max, q.approx) for q in extract("rainfall of 3 - 6 inches", 0, "en")] == [(3.0, 6.0, "range")]
+
+
+def test_day_ranges_joined_by_and_in_every_language():
+    def dates(text, lang):
+        return [(q.iso, q.iso_end) for q in extract(text, 0, lang) if q.kind == "date"]
+
+    assert dates("между 14 и 24 сентября", "ru") == [("--09-14", "--09-24")]
+    assert dates("بين 14 و24 سبتمبر", "ar") == [("--09-14", "--09-24")]
+    assert dates("between September 14 and 24", "en") == [("--09-14", "--09-24")]
+    assert dates("on 3 and 4 October 2019", "en") == [("2019-10-03", "2019-10-04")]
+    # Urdu may put the month after the first day; the range then ends before "کے درمیان" / "تک"
+    assert dates("14 ستمبر اور 24 کے درمیان امریکہ سے", "ur") == [("--09-14", "--09-24")]
+    assert [(q.kind, q.value) for q in extract("14 ستمبر اور 24 افراد", 0, "ur")] == [("date", None), ("number", 24.0)]
