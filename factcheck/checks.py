@@ -421,7 +421,12 @@ def _for(q: Quantity, others: tuple[Quantity, ...], mine: tuple[Quantity, ...]) 
     - a vague amount ("dozens") that answers one of ours ("десятки") is spent on it: it does not also
       explain a figure ("около 300 человек" against "dozens ... around 450 people");
     - a range faces the other side's ranges when it states one in a unit that fits: "2 to 4 inches"
-      against "2 سے 6 انچ ... 6 انچ تک" is 2-4 against 2-6, not a range that holds the other 6."""
+      against "2 سے 6 انچ ... 6 انچ تک" is 2-4 against 2-6, not a range that holds the other 6;
+    - a figure in another unit that has its own twin (same value and unit) among ours answers that twin,
+      not ``q``: "25 عامًا ... 25 دولارًا" against "33 years ... $25" leaves 25 years unexplained."""
+    if q.unit is not None:
+        others = tuple(r for r in others if r.unit is None or r.unit == q.unit or not any(
+            m is not q and m.value == r.value and m.unit == r.unit and m.kind == r.kind for m in mine))
     if q.approx != "many":
         others = tuple(r for r in others if not (r.approx == "many" and any(
             m.approx == "many" and m.value == r.value and m.unit == r.unit for m in mine)))

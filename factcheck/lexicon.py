@@ -203,7 +203,7 @@ _UNIT_SPEC = {
     "mph": "mph, میل فی گھنٹہ, ميلا في الساعة",
     "kmh": "км/ч, kph, کلومیٹر فی گھنٹہ, كم/س",
     "mile": "miles, mile, میل, ميل, أميال, миль, мили, миля",
-    "m": "metres, meters, metre, meter, میٹر, متر, أمتار, метров, метра, метр",
+    "m": "m, м, metres, meters, metre, meter, میٹر, متر, أمتار, метров, метра, метр",  # "700 ft (214 m)"; glued "5m" is 5 million
     "m3": "кубометров, кубометра, кубометр",
     "kg": "kg, kilograms, kilos, کلو, كيلوغرام, كيلوجرام, кг, килограммов, килограмм, килограмма",
     "t": "tonnes, tons, tonne, ton, ٹن, طن, أطنان, тонн, тонны, тонна, тонна",
@@ -235,7 +235,7 @@ GLUED_UNITS = [(re.compile(r"-(?:kilograms?|kilos?|kg)\b|-(?:килограмм|
                (re.compile(r"-(?:pounds?|lbs?)\b|-фунтов"), "pound"),
                (re.compile(r"\s?[°º]\s?(?:[fcс](?!\w))?|-degrees?\b|-градус\w*"), "degree")]  # "80°F", "30 °С"
 
-PERCENT_WORDS = [fold(w) for w in ("percent", "per cent", "pct", "فیصد", "في المائة", "في المئة", "بالمائة",
+PERCENT_WORDS = [fold(w) for w in ("percent", "per cent", "pct", "فیصد", "فی صد", "في المائة", "في المئة", "بالمائة",
                                    "بالمئة", "%", "процент", "процента", "процентов", "процентами", "пайыз",
                                    "пайызға", "пайызды", "пайызы", "درصد",
                                    # percentage points: translations render them as percent ("بأكثر من 40 في المائة")

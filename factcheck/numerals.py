@@ -31,7 +31,14 @@ _PER_HOUR = re.compile(r"\s*(?:/\s?h\b|/\s?ч\b|per hour|an hour|a hour|فی گ�
 _PCT_BEFORE_RE = re.compile(r"[%٪]\s?$")
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b|-(?:й|я|е|го|ое|ый|ой|му|м|ю|х|ші|шы|інші|ыншы)\b|\s?ویں(?!\w)", re.IGNORECASE)
 _YEAR_WORDS = {lx.fold(w) for w in ("год", "года", "году", "годом", "г", "жылы", "жылғы", "жыл", "жылдың",
-                                    "жылға", "жылдан", "жылдары", "ء")}
+                                    "жылға", "жылдан", "жылдары", "ء",
+                                    # the era: "1096 عیسوی", "1644 ميلادية", "1425 н.э.", "AD 1066" is before
+                                    "م", "ميلادية", "ميلادي", "للميلاد", "عیسوی", "ad", "ce")}
+# after three digits only these say "the year": "в 767 году", "767 жылы", "850 عیسوی"; not "139 года" (an
+# age: "139 years"), "767 год" (also a duration) or Arabic "م" ("171 م" is metres)
+_YEAR_WORDS_3 = {lx.fold(w) for w in ("году", "жылы", "ء", "ميلادية", "ميلادي", "للميلاد", "عیسوی", "ad", "ce")}
+_ERA_BEFORE = re.compile(r"(?<!\w)a\.\s?d\.?\s*$|(?<!\w)ad\s+$")  # "in A.D. 1096"
+_ERA_AFTER = re.compile(r"\s*(?:بعد از مسیح|н\.\s?э\.)")  # "1096 بعد از مسیح", "1425 н. э."
 # the noun "year" right before a 4-digit number: "year 2000", "عام 2010", "لعام 1997", "مالی سال 2000"
 _YEAR_NOUNS_BEFORE = {lx.fold(w) for w in ("year", "عام", "العام", "لعام", "بعام", "وعام", "سنة", "لسنة", "السنة",
                                            "سال", "fy")}
@@ -187,10 +194,13 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
     # year: 4 digits, no scale, nothing but a year word after it
     # ("عام 2010 وكل عام": the year 2010, not 2010 years: a year noun right before it says so)
     # before 1800 only with a year word or noun ("в 1279 году", "عام 1279")
+    # (three digits only with the era or an oblique year word: "в 767 году н.э.", "A.D. 767"; "767 год"
+    # may be a duration)
     if (kind == "number" and raw is not None and scale == 1.0 and value_max is None
-            and re.fullmatch(r"\d{4}", raw) and 1000 <= value <= 2100):
+            and (re.fullmatch(r"\d{4}", raw) and 1000 <= value <= 2100
+                 or re.fullmatch(r"[1-9]\d{2}", raw) and (_ERA_BEFORE.search(s.low, 0, a) or _year_word_after(s, b, True)))):
         prev = s.prev_word(a)
-        year_noun = prev is not None and s.words[prev][2] in _YEAR_NOUNS_BEFORE
+        year_noun = prev is not None and s.words[prev][2] in _YEAR_NOUNS_BEFORE or bool(_ERA_BEFORE.search(s.low, 0, a))
         year_word = _year_word_after(s, b)
         if (value >= 1800 or year_word or year_noun) and (unit is None or year_word or (unit == "year" and year_noun)):
             s.add("year", a, b, value=value, precision=1.0)
@@ -209,9 +219,13 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
     return True
 
 
-def _year_word_after(s: Scan, b: int) -> bool:
+def _year_word_after(s: Scan, b: int, oblique: bool = False) -> bool:
+    """A year word or the era right after the number; ``oblique``: only the words that make a three-digit
+    number a year (``_YEAR_WORDS_3``)."""
+    if _ERA_AFTER.match(s.low, b):
+        return True
     w = s.next_word(b, 2)
-    return w is not None and s.words[w][2].rstrip(".") in _YEAR_WORDS
+    return w is not None and s.words[w][2].rstrip(".") in (_YEAR_WORDS_3 if oblique else _YEAR_WORDS) - {"н"}
 
 
 # Kazakh case endings (locative, ablative, genitive, dative, locative-attributive)
@@ -261,6 +275,15 @@ def unit_after(s: Scan, end: int) -> tuple[str | None, int]:
     return unit, we
 
 
+def _arabic_metre(s: Scan, end: int) -> bool:
+    """Whether Arabic "م" after the number ending at ``end`` is metres: not after a four-digit figure
+    (a year AD) nor after a clock time ("الساعة 5 م", "5:30 م")."""
+    number = re.search(r"[\d.,:٫٬]+$", s.norm[:end])
+    if number is None or ":" in number.group() or re.fullmatch(r"\d{4}", number.group()):
+        return False
+    return "ساع" not in s.low[max(0, number.start() - 12):number.start()]
+
+
 def _unit_after(s: Scan, end: int) -> tuple[str | None, int]:
     """What the number counts: the first unit or currency word after it, skipping up to two
     adjectives such as "US" / "امریکی" / "американских"; also glued "-year-old", "-летнего"."""
@@ -306,6 +329,8 @@ def _unit_after(s: Scan, end: int) -> tuple[str | None, int]:
                 if nxt is not None and lx.CURRENCY_WORDS.get(s.words[nxt][2]) == "GBP":
                     return "GBP", s.words[nxt][1]
             return unit, we
+        if word == "م" and skipped == 0 and s.lang in (None, "ar") and _arabic_metre(s, end):
+            return "m", we  # "(171 م)"; but "2019 م" is a year AD and "الساعة 5 م" is 5 pm
         if s.lang in (None, "ar", "ur"):  # "دولار أمريكي": the adjective may follow; "ملین ڈالر": done above
             for p in ("ال", "و", "ب", "ل"):
                 if word.startswith(p) and word[len(p):] in lx.UNIT_WORDS:

@@ -280,3 +280,10 @@ def test_two_day_ranges_agree_only_with_the_same_first_and_last_day():
     assert reasons("between September 14 and 19", "en", "14 ستمبر اور 24 کے درمیان", "ur") == [
         "date differs: this claim says --09-14/19 (September 14 and 19), "
         "the other source says --09-14/24 (14 ستمبر اور 24)"]
+
+
+def test_a_figure_in_another_unit_with_a_twin_of_its_own_explains_only_that_twin():
+    assert reasons("تكريم 25 عامًا من سرد القصص بزيادة هديتك بمبلغ 25 دولارًا", "ar",
+                   "honoring our 33 years of storytelling by increasing your gift $25", "en") == [
+        "number of years differs: this claim says 25, the other source says 33"]
+    assert reasons("25 years of storytelling, a gift of $25", "en", "25 عامًا من سرد القصص بمبلغ 25 دولارًا", "ar") == []

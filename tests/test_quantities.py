@@ -372,3 +372,21 @@ def test_day_ranges_joined_by_and_in_every_language():
     # Urdu may put the month after the first day; the range then ends before "کے درمیان" / "تک"
     assert dates("14 ستمبر اور 24 کے درمیان امریکہ سے", "ur") == [("--09-14", "--09-24")]
     assert [(q.kind, q.value) for q in extract("14 ستمبر اور 24 افراد", 0, "ur")] == [("date", None), ("number", 24.0)]
+
+
+def test_metres_abbreviated_apart_urdu_percent_in_two_words_and_the_era_after_or_before_a_year():
+    def q(text, lang):
+        return [(x.kind, x.value, x.unit) for x in extract(text, 0, lang)]
+
+    assert q("rising 700 ft (214 m) above sea level", "en") == [("number", 700.0, "foot"), ("number", 214.0, "m")]
+    assert q("raised £5m for", "en") == [("number", 5e6, "GBP")]  # glued, "m" is still a million
+    assert q("на высоте 300 м над", "ru") == [("number", 300.0, "m")]
+    assert q("يرتفع 700 قدم (171 م) فوق", "ar") == [("number", 700.0, "foot"), ("number", 171.0, "m")]
+    assert q("في عام 2019 م", "ar") == [("year", 2019.0, None)]  # "م" after a year is AD
+    assert q("الساعة 5 م", "ar") == [("number", 5.0, None)]  # and after a clock time pm
+    assert q("کم از کم تیس فی صد", "ur") == [("percent", 30.0, "%")]
+    assert q("جنگ جو 1096 بعد از مسیح میں", "ur") == [("year", 1096.0, None)]
+    assert q("الحملة 1644 ميلادية", "ar") == [("year", 1644.0, None)]
+    assert q("began in A.D. 1096.", "en") == [("year", 1096.0, None)]
+    assert q("который начался в 767 году н.э.", "ru") == [("year", 767.0, None)]
+    assert q("в свои 139 года", "ru") == [("number", 139.0, "year")]  # an age: "139 years"
