@@ -320,11 +320,12 @@ def _ordinal_surplus(mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -
 
 
 def _repeat_surplus(mine: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Quantity]:
-    """Numbers ``mine`` states more often than ``theirs`` does (which states them at least once)."""
+    """Numbers and years ``mine`` states more often than ``theirs`` does (which states them at least
+    once): "the 1993 plot ... in 1993" against "عام 1995 ... عام 1993"."""
     out = []
     seen: dict[tuple, int] = {}
     for q in mine:
-        if q.kind not in ("number", "percent") or q.value is None:
+        if q.kind not in ("number", "percent", "year") or q.value is None:
             continue
         key = (q.kind, q.value, q.value_max)
         seen[key] = seen.get(key, 0) + 1
@@ -422,11 +423,13 @@ def _for(q: Quantity, others: tuple[Quantity, ...], mine: tuple[Quantity, ...]) 
       explain a figure ("около 300 человек" against "dozens ... around 450 people");
     - a range faces the other side's ranges when it states one in a unit that fits: "2 to 4 inches"
       against "2 سے 6 انچ ... 6 انچ تک" is 2-4 against 2-6, not a range that holds the other 6;
-    - a figure in another unit that has its own twin (same value and unit) among ours answers that twin,
-      not ``q``: "25 عامًا ... 25 دولارًا" against "33 years ... $25" leaves 25 years unexplained."""
-    if q.unit is not None:
-        others = tuple(r for r in others if r.unit is None or r.unit == q.unit or not any(
-            m is not q and m.value == r.value and m.unit == r.unit and m.kind == r.kind for m in mine))
+    - a figure that has its own twin (same kind, value and unit) among ours answers that twin, not a
+      different ``q``: "25 عامًا ... 25 دولارًا" against "33 years ... $25" leaves 25 years unexplained,
+      and "between 1936 and 1940 ... in 1948" against "بين عام 1936 و1940 ... في 1937" leaves 1948 and
+      1937 (the range answers the range)."""
+    others = tuple(r for r in others if (r.value, r.value_max) == (q.value, q.value_max) and (
+        r.unit == q.unit or None in (r.unit, q.unit)) or not any(
+        m is not q and (m.kind, m.value, m.value_max, m.unit) == (r.kind, r.value, r.value_max, r.unit) for m in mine))
     if q.approx != "many":
         others = tuple(r for r in others if not (r.approx == "many" and any(
             m.approx == "many" and m.value == r.value and m.unit == r.unit for m in mine)))

@@ -63,6 +63,8 @@ _THEN_YEAR = r"(?:(?:\s*[,،]\s*|\s+)(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<y>
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|through|سے|اور|إلى|الى|الي|до|по|and|и|و)\s+|\s+و(?=\d))"
 
 _DATE_PATTERNS = [
+    # "9/11", "11/9" (the attacks of 11 September 2001), in every script; no other day/month without a year
+    ("nine-eleven", re.compile(B + r"(?P<m>9)/(?P<d>11)" + E)),
     ("ymd", re.compile(B + r"(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})" + E)),
     ("dmy", re.compile(B + r"(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})" + E)),
     # 27-28 November 2024 / 27 سے 28 نومبر / من 27 إلى 28 نوفمبر / 27–28 ноября

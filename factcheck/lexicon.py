@@ -288,9 +288,10 @@ AR_DUALS: dict[str, str] = {fold(w.strip()): u for u, ws in {
 
 # --- ranges: the word between two numbers ("27 سے 28", "от 10 до 15", "من 10 إلى 15", "10 to 15")
 RANGE_WORDS = {fold(w) for w in ("to", "سے", "إلى", "الى", "до", "по", "and", "و", "–", "—", "-")}
-RANGE_OPENERS = {fold(w) for w in ("between", "from", "من", "بين", "от", "с")}
+RANGE_OPENERS = {fold(w) for w in ("between", "from", "من", "بين", "от", "с", "между")}
 # the words that join the two ends of a range in a regular expression, raw and folded ("إلى" folds to "الي")
-RANGE_JOINERS = "|".join(("to", "سے", "إلى", "الى", "الي", "до", "and", "мен", "бен", "пен"))
+# ("and" / "и" / "و" only after "between", "между", "بين"; Urdu "اور" only before "کے درمیان")
+RANGE_JOINERS = "|".join(("to", "سے", "إلى", "الى", "الي", "до", "and", "и", "اور", "мен", "бен", "пен"))
 
 # --- identifiers: the number after these names something, it does not count or measure
 # identifier labels compared across languages: "section 474" / "статьей 474" / "سیکشن 474" / "بند 474" is one

@@ -43,6 +43,7 @@ _ERA_AFTER = re.compile(r"\s*(?:بعد از مسیح|н\.\s?э\.)")  # "1096 ب�
 _YEAR_NOUNS_BEFORE = {lx.fold(w) for w in ("year", "عام", "العام", "لعام", "بعام", "وعام", "سنة", "لسنة", "السنة",
                                            "سال", "fy")}
 # "N سے M", "от N до M", "من N إلى M", "N to M", "بين N و M" (و glued to M or not; folded, "إلى" is "الي")
+_BETWEEN_AFTER = re.compile(r"\s+کے\s+درمیان(?!\w)")
 _RANGE_WORDS_RE = re.compile(r"-?\s+((?:" + lx.RANGE_JOINERS + r")\s+|و\s*)(" + NUM + r")" + E)  # Kazakh "1 мен 2 дюйм"
 _NOT_AN_ID = {lx.fold(w) for w in (
     "about", "around", "over", "some", "nearly", "almost", "more", "less", "at", "in", "on", "by", "since", "until",
@@ -100,11 +101,18 @@ def digit_numbers(s: Scan) -> None:
             continue
         # "N سے M", "от N до M", "من N إلى M", "N to M": a range
         rng = _RANGE_WORDS_RE.match(s.low_waw, b)
-        if rng and s.free(b, rng.end()):
+        if rng and not s.free(b, rng.end()):
+            rng = None
+        if rng:
             hi = to_float(rng.group(2))
             opener = s.prev_word(a)
+            if opener is not None and s.words[opener][2] in _YEAR_NOUNS_BEFORE:
+                opener = s.prev_word(s.words[opener][0])  # "بين عام 1936 و1940", "between the years"
             word = rng.group(1).strip()
-            wants_opener = word in ("and", "و", "до")
+            wants_opener = word in ("and", "و", "до", "и")
+            if word == "اور" and not _BETWEEN_AFTER.match(s.low, rng.end()):
+                rng = None  # "1934 اور 1940 کے درمیان": between 1934 and 1940; otherwise a list
+        if rng:
             if hi is not None and hi <= value and not wants_opener:
                 value, hi = hi, value  # "3 سے 3", "4 to 2": still the span the writer gave
             if hi is not None and value <= hi and (not wants_opener or (

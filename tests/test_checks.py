@@ -287,3 +287,17 @@ def test_a_figure_in_another_unit_with_a_twin_of_its_own_explains_only_that_twin
                    "honoring our 33 years of storytelling by increasing your gift $25", "en") == [
         "number of years differs: this claim says 25, the other source says 33"]
     assert reasons("25 years of storytelling, a gift of $25", "en", "25 عامًا من سرد القصص بمبلغ 25 دولارًا", "ar") == []
+
+
+def test_a_range_or_a_repeated_year_answered_on_the_other_side_explains_nothing_else():
+    # the ranges answer each other, so 1948 faces 1937
+    assert reasons("1936 اور 1940 کے درمیان یونان، ١٩٤٨ میں", "ur", "بين عام 1936 و1940 كانت اليونان، في 1937", "ar") == [
+        "year differs: this claim says ١٩٤٨, the other source says 1937"]
+    assert reasons("between 1936 and 1940, and in 1937", "en", "между 1936 и 1940, а в 1937 году", "ru") == []
+    # a year stated twice against once, the other side's year left over
+    assert reasons("masterminded the 1993 Manila air plot and the attack in 1993", "en",
+                   "بتدبير مخطط مانيلا الجوي عام 1995 والهجوم في عام 1993", "ar") == [
+        "year differs: this claim says 1993, the other source says 1995"]
+    # "9/11" is no bare 9 that "more than two years" could stand for
+    assert reasons("more than five years since 9/11", "en", "9/11 سے دو سال سے زائد عرصے", "ur") == [
+        "number of years differs: this claim says 5 (five), the other source says 2 (دو)"]

@@ -390,3 +390,15 @@ def test_metres_abbreviated_apart_urdu_percent_in_two_words_and_the_era_after_or
     assert q("began in A.D. 1096.", "en") == [("year", 1096.0, None)]
     assert q("который начался в 767 году н.э.", "ru") == [("year", 767.0, None)]
     assert q("в свои 139 года", "ru") == [("number", 139.0, "year")]  # an age: "139 years"
+
+
+def test_number_ranges_between_with_and_and_nine_eleven_is_a_date():
+    def q(text, lang):
+        return [(x.kind, x.value, x.value_max, x.iso) for x in extract(text, 0, lang)]
+
+    assert q("Между 1936 и 1940 Греция", "ru") == [("year", 1936.0, 1940.0, None)]
+    assert q("بين عام 1936 و1940 كانت", "ar") == [("year", 1936.0, 1940.0, None)]
+    assert q("1934 اور 1940 کے درمیان یونان", "ur") == [("year", 1934.0, 1940.0, None)]
+    assert q("1934 اور 1940 میں", "ur") == [("year", 1934.0, None, None), ("year", 1940.0, None, None)]  # a list
+    assert q("2 и 3 места", "ru") == [("number", 2.0, None, None), ("number", 3.0, None, None)]
+    assert q("more than five years since 9/11", "en")[1] == ("date", None, None, "--09-11")
