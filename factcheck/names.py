@@ -968,13 +968,27 @@ def _distance(a: str, b: str) -> int:
     return d[len(a)][len(b)]
 
 
+_H_LETTERS = re.compile(r"(?<=.)[hхһهحہ]")
+
+
+def _h_less(t: Token, key: str) -> tuple[str, ...]:
+    """``key`` without the classes H that spell an h sound in the word (not g, j, kh, gh): the word's
+    key with its h letters taken out, when that key is the word's own (and, in Latin letters, with "ng"
+    read as one sound too: "Gongyuan" / "Гунюань"); else ``_loose`` of it."""
+    if key != t.keys[0]:
+        return (_keep_first(key, "H"),)
+    w = _H_LETTERS.sub("", t.folded.replace("kh", "k").replace("gh", "g"))
+    return (name_key(w), name_key(w.replace("ng", "n"))) if "ng" in w else (name_key(w),)
+
+
 def _far(p: Token, o: Token, part: int) -> bool:
     """Two name words whose keys differ by two edits at least and, with ``part`` 2, in at least half their
     classes: different names, not one name spelt two ways or mistyped ("Dechambeau" / "Дечебмо")."""
     def keys(t: Token) -> tuple[str, ...]:  # a stem without its case ending ("Валерамен": "with Varela"),
         ks = t.keys if _is_cased(t.text) else t.keys[:1]  # but "فارج" is not "ف" (and) + "ارج"
-        # and without the weak classes: "و" is a vowel or a v ("کیوانا" / "كافانو": Kavanaugh)
-        return ks + tuple(k for k in map(_loose, ks) if len(k) >= 2)
+        # and without the weak letters: "و" is a vowel or a v ("کیوانا" / "كافانو": Kavanaugh), an h may
+        # go unwritten; but g and j (class H too) are always written ("والٹن" / "ليدجر": Walton, Ledger)
+        return ks + tuple(k for k in (_keep_first(h, "F") for k in ks for h in _h_less(t, k)) if len(k) >= 2)
 
     return all(_distance(k, m) >= (max(2, -(-max(len(k), len(m)) // part)) if part else 2)
                for k in keys(p) for m in keys(o))

@@ -373,3 +373,13 @@ def test_inflected_russian_country_names_of_several_words_and_more_spellings_of_
     # the people of the United States: Russia's inflected name now counts, so France for it is a swap
     assert name_conflicts("Народ Соединенных Штатов надеялся на сокращения расходов США", "ru",
                           "شعب فرنسا كان يأمل في قيام الولايات المتحدة بالإنفاق", "ar") != []
+
+
+def test_g_and_j_are_written_so_only_an_h_may_go_unwritten_between_two_surnames():
+    # "Luke Walton" / "لوك ليدجر" (Ledger): the j of Ledger is no unwritten h, so the two surnames differ
+    assert name_conflicts("لیکرز کے کوچ لیوک والٹن نے اعلان کیا ہے", "ur",
+                          "أعلن لوك ليدجر مدرب لاكيرز", "ar") != []
+    # still one name: an unwritten h ("Graham" / "Грэм"), "ng" as one sound ("Gongyuan" / "Гунюань")
+    assert name_conflicts("Lindsey Graham told", "en", "Линдси Грэм сказал", "ru") == []
+    assert name_conflicts("the Temple of Heaven Park (Tiantan Gongyuan).", "en",
+                          "называется Парк Храма Неба (Тианьтань Гунюань).", "ru") == []
