@@ -626,7 +626,7 @@ def _name_in(name: Name, names_other: tuple[Name, ...], toks_other: list[Token])
             return "yes"
         return "no"
     sig = [t for t in name.tokens if len(max(t.keys, key=len)) >= 2] or list(name.tokens)
-    pairs = [a.keys[0] + b.keys[0] for a, b in itertools.pairwise(toks_other)]
+    pairs = _word_pairs(toks_other)
     hits = []
     for t in sig:
         ok = any(_tok_match(t.keys, o) for o in toks_other) or any(keys_match(t.keys[0], p) for p in pairs)
@@ -828,7 +828,8 @@ def _urdu(text: str, lang: str | None) -> bool:
 def _word_pairs(toks: list[Token]) -> list[str]:
     """Keys of two neighbouring words read as one name ("Ван Дамм" / "واندام"); never with a one-letter
     word ("с нашей" is no spelling of "Sessions")."""
-    return [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(toks) if min(len(x.folded), len(y.folded)) > 1]
+    return [x.keys[0] + y.keys[0] for x, y in itertools.pairwise(toks) if min(len(x.folded), len(y.folded)) > 1
+            and min(len(x.keys[0]), len(y.keys[0])) >= 2]
 
 
 def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: str, tb: list[Token],

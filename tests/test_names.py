@@ -383,3 +383,9 @@ def test_g_and_j_are_written_so_only_an_h_may_go_unwritten_between_two_surnames(
     assert name_conflicts("Lindsey Graham told", "en", "Линдси Грэм сказал", "ru") == []
     assert name_conflicts("the Temple of Heaven Park (Tiantan Gongyuan).", "en",
                           "называется Парк Храма Неба (Тианьтань Гунюань).", "ru") == []
+
+
+def test_a_one_class_word_never_joins_its_neighbour_into_a_spelling_of_a_name():
+    # "سیچر ڈے" (Saturday: SR + T) is no spelling of "زاراتي" (SRT)
+    assert name_conflicts("سیچر ڈے نائٹ لائیو شو میں امریکی صدر ڈونلڈ ٹرمپ کی تعریف کی", "ur",
+                          "في ساترداي نايت لايف أثنى على رئيس الولايات المتحدة دونالد زاراتي", "ar") != []
