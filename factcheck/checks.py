@@ -164,6 +164,9 @@ def _converted(p: Quantity, q: Quantity) -> bool:
     (bp, fp), (bq, fq) = _CONVERT[p.unit], _CONVERT[q.unit]
     if bp != bq:
         return False
+    if p.value_max is not None and q.value_max is not None:  # two ranges: each end converts to the other's
+        ends = (p.value * fp, q.value * fq), (p.value_max * fp, q.value_max * fq)
+        return all(abs(x - y) <= 0.1 * max(abs(x), abs(y)) + 1e-9 for x, y in ends)
     a, b = interval(Quantity(p.kind, "", 0, 0, value=p.value * fp, value_max=_scaled(p.value_max, fp),
                              precision=(p.precision or 0) * fp, approx=p.approx)), \
         interval(Quantity(q.kind, "", 0, 0, value=q.value * fq, value_max=_scaled(q.value_max, fq),

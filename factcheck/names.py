@@ -314,6 +314,8 @@ for _code, _words in _DEMONYMS.items():
 # evening / Amman / "of that" / first names / common nouns: never read as a country
 _AMBIGUOUS = {"شام", "عمان", "Того", "Jordan", "Chad", "Georgia", "Guinea", "Niger", "Mali", "Jersey", "Man"}
 _AMBIGUOUS_F = {fold(w) for w in _AMBIGUOUS}
+# "عُمان", "بعُمان": the damma marks Oman (Amman is "عَمّان"); the tokens split at the vowel mark
+_OMAN_VOWELLED = re.compile(r"(?<![^\W\d_])(?:[وبلف]|لل|ال)?عُمان(?![^\W\d_])")
 
 
 # dependent territories and islands whose names are mostly saints' or ordinary words ("Saint Martin")
@@ -529,6 +531,13 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             i += n
         else:
             i += 1
+    for m in _OMAN_VOWELLED.finditer(text):
+        group = [k for k, t in enumerate(toks) if m.start() + offset <= t.start < m.end() + offset and not used[k]]
+        if group:
+            names.append(Name(m.group(), m.start() + offset, m.end() + offset, tuple(toks[k] for k in group),
+                              "country:OM", "country"))
+            for k in group:
+                used[k] = True
     # capitalised names (Latin, Cyrillic)
     i = 0
     while i < len(toks):

@@ -223,6 +223,8 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
         return False
     # approximation
     approx = approx or _approx_before(s, a) or _approx_after(s, unit_end) or ("range" if value_max is not None else None)
+    if value_max is not None and approx == "less than":
+        approx = "range"  # "до 7–12 см", "up to 3-6 inches": the range is the figure, not a ceiling
     s.add(kind, a, end, value=value, value_max=value_max, precision=precision, unit=unit, approx=approx)
     return True
 

@@ -301,3 +301,9 @@ def test_a_range_or_a_repeated_year_answered_on_the_other_side_explains_nothing_
     # "9/11" is no bare 9 that "more than two years" could stand for
     assert reasons("more than five years since 9/11", "en", "9/11 سے دو سال سے زائد عرصے", "ur") == [
         "number of years differs: this claim says 5 (five), the other source says 2 (دو)"]
+
+
+def test_two_ranges_in_different_units_compare_end_by_end_and_up_to_a_range_is_the_range():
+    assert reasons("3 to 6 inches of rain", "en", "до 7–15 см осадков", "ru") == []
+    assert reasons("3 to 6 inches of rain", "en", "до 7–12 см осадков", "ru") == [
+        "number differs: this claim says 3-6 inch (3 to 6), the other source says 7-12 cm (7–12)"]

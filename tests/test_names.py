@@ -389,3 +389,8 @@ def test_a_one_class_word_never_joins_its_neighbour_into_a_spelling_of_a_name():
     # "سیچر ڈے" (Saturday: SR + T) is no spelling of "زاراتي" (SRT)
     assert name_conflicts("سیچر ڈے نائٹ لائیو شو میں امریکی صدر ڈونلڈ ٹرمپ کی تعریف کی", "ur",
                           "في ساترداي نايت لايف أثنى على رئيس الولايات المتحدة دونالد زاراتي", "ar") != []
+
+
+def test_oman_written_with_its_damma_is_a_country_in_arabic():
+    assert [n.entity for n in find_names("الوطنية بعُمان للأشخاص", "ar")] == ["country:OM"]
+    assert [n.entity for n in find_names("وصل الوفد إلى عمان", "ar")] == []  # Amman as often as Oman
