@@ -6,7 +6,7 @@ Out: ``check(claim, evidence)`` -> ``CheckResult``: the conflicts (each with a r
 Rules:
 - A value is *explained* by the other side when the other side states a consistent value of a
   compatible kind: intervals overlap, where a value covers what its precision allows ("28 billion"
-  is 27.5-28.5 billion), "more than"/"at least" reach up without bound, "less than"/"nearly" down,
+  is 27.5-28.5 billion), "more than"/"at least" reach up to half as much again (``_BOUND_REACH``), "less than"/"nearly" down,
   "about" widens by 10%, ranges and decades cover their span. Dates agree on every field both
   state (a date's year also explains a bare year).
 - A conflict needs an unexplained value on *both* sides, of the same kind and role: numbers count or
@@ -88,7 +88,7 @@ def interval(q: Quantity) -> tuple[float, float]:
     lo, hi = q.value - half, (q.value_max if q.value_max is not None else q.value) + half
     a = q.approx
     if a in ("more than", "at least"):
-        hi = _INF
+        hi = _BOUND_REACH * hi if hi > 0 else _INF
     elif a in ("less than", "nearly"):
         lo = -_INF if a == "less than" else min(lo, q.value * 0.85)
     elif a == "about":
@@ -98,6 +98,11 @@ def interval(q: Quantity) -> tuple[float, float]:
     return (lo, hi)
 
 
+# how far above "more than X" / "at least X" a stated figure may be and still be what the bound
+# rounds down: "more than 20 billion" is 21 billion, not 30 (chosen on the development sets only:
+# at 1.5 NTREX seeds 11 / 31 found +2 / +4, XNLI-dev +3 / +3, false alarms unchanged; 2 and 1.25 gave
+# no false alarms either)
+_BOUND_REACH = 1.5
 _BOUND = {"more than": "lower", "at least": "lower", "less than": "upper", "nearly": "about", "about": "about",
           "range": "range", "decade": "range"}
 

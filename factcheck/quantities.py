@@ -153,9 +153,16 @@ def show(q: Quantity) -> str:
     unit = ""
     if q.kind == "number" and canonical is not None and q.unit in _MEASURES:
         unit = f" {q.unit}".replace("3", "³").replace("2", "²")  # "300 kg" against "650 lb": what was converted
+    # the approximation belongs to the value: "more than 150 km" is not "150 km"
+    bound = _SHOWN_APPROX.get(q.approx or "", "")
     if canonical is not None and canonical != plain:
-        return f"{canonical}{unit} ({q.text})"
-    return q.text + unit
+        return f"{bound}{canonical}{unit} ({q.text})"
+    return bound + q.text + unit
+
+
+# "less than" also stands for "up to" / "до" / "تک": shown as "at most"
+_SHOWN_APPROX = {"more than": "more than ", "at least": "at least ", "less than": "at most ", "about": "about ",
+                 "nearly": "nearly "}
 
 
 _MEASURES = {"m", "km", "cm", "mm", "mile", "inch", "foot", "kg", "lb", "t", "ha", "mph", "kmh", "m3", "km3", "m2", "km2",
