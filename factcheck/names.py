@@ -547,7 +547,10 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             continue
         j = i
         group = []
-        titled = i > 0 and toks[i - 1].folded.rstrip(".") in _TITLES
+        titled = i > 0 and toks[i - 1].folded.rstrip(".") in _TITLES or (  # "президента США Дональда Трампа"
+            i > 0 and _ru_title(toks[i - 1]) and _adjacent(text, toks[i - 1], t, offset)) or (
+            i > 1 and used[i - 1] and _ru_title(toks[i - 2]) and _adjacent(text, toks[i - 2], toks[i - 1], offset)
+            and _adjacent(text, toks[i - 1], t, offset))
         while j < len(toks) and not used[j] and _capitalised(toks[j]) and toks[j].folded not in _MONTHS_WEEKDAYS \
                 and (j == i or _adjacent(text, toks[j - 1], toks[j], offset)):
             if toks[j].folded.rstrip(".") in _TITLES:
@@ -596,6 +599,16 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             break
     names.sort(key=lambda n: n.start)
     return tuple(names)
+
+
+# Russian titles in the cases a name follows them in ("президента", "госсекретарю", "министром")
+_RU_TITLE_STEMS = ("президент", "премьер-министр", "министр", "госсекретар", "сенатор", "губернатор", "мэр",
+                   "посл", "генсек", "канцлер", "спикер", "судь", "тренер", "глав")
+
+
+def _ru_title(t: Token) -> bool:
+    f = t.folded.rstrip(".")
+    return _CYR.match(f) is not None and any(f.startswith(st) and len(f) - len(st) <= 3 for st in _RU_TITLE_STEMS)
 
 
 def _capitalised(t: Token) -> bool:

@@ -394,3 +394,13 @@ def test_a_one_class_word_never_joins_its_neighbour_into_a_spelling_of_a_name():
 def test_oman_written_with_its_damma_is_a_country_in_arabic():
     assert [n.entity for n in find_names("الوطنية بعُمان للأشخاص", "ar")] == ["country:OM"]
     assert [n.entity for n in find_names("وصل الوفد إلى عمان", "ar")] == []  # Amman as often as Oman
+
+
+def test_russian_titles_in_any_case_and_with_a_country_between_mark_a_person():
+    sorts = lambda text: [(n.text, n.sort) for n in find_names(text, "ru") if not n.entity]  # noqa: E731
+    assert sorts("после встречи президента США Дональда Трампа и Ким Чен Ына") == [
+        ("Дональда Трампа", "person"), ("Ким Чен Ына", "name")]
+    assert sorts("тренер «Манчестер Сити», Пеп Гвардиола") == [("Манчестер Сити", "name"), ("Пеп Гвардиола", "name")]
+    # so a person after a title on each side may be compared even where the given name is left out
+    assert name_conflicts("после встречи президента США Дональда Трампа и Ким Чен Ына", "ru",
+                          "امریکی صدر کیرنان اور کم جونگ ان کی ملاقات کے بعد", "ur") != []
