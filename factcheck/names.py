@@ -1013,7 +1013,8 @@ def _far(p: Token, o: Token, part: int) -> bool:
         # go unwritten; but g and j (class H too) are always written ("والٹن" / "ليدجر": Walton, Ledger)
         return ks + tuple(k for k in (_keep_first(h, "F") for k in ks for h in _h_less(t, k)) if len(k) >= 2)
 
-    return all(_distance(k, m) >= (max(2, -(-max(len(k), len(m)) // part)) if part else 2)
+    # keys that start with different classes need two edits only ("کونز" / "أتكينسون": Coons, Atkinson)
+    return all(_distance(k, m) >= (max(2, -(-max(len(k), len(m)) // part)) if part and k[:1] == m[:1] else 2)
                for k in keys(p) for m in keys(o))
 
 

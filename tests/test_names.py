@@ -404,3 +404,8 @@ def test_russian_titles_in_any_case_and_with_a_country_between_mark_a_person():
     # so a person after a title on each side may be compared even where the given name is left out
     assert name_conflicts("после встречи президента США Дональда Трампа и Ким Чен Ына", "ru",
                           "امریکی صدر کیرنان اور کم جونگ ان کی ملاقات کے بعد", "ur") != []
+
+
+def test_surnames_that_start_with_different_consonants_are_two_names():
+    assert name_conflicts("فلیک اپنے دوست ڈیموکریٹک سینیٹر کرس کونز کے ساتھ گفتگو کے بعد قائل ہوئے۔", "ur",
+                          "واقتنع فليك جزئيًا بالمحادثات مع صديقه كريس أتكينسون عضو مجلس الشيوخ", "ar") != []
