@@ -588,7 +588,8 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             group = []
             while k < len(toks) and len(group) < 3 and not used[k] and toks[k].folded not in _AR_STOP \
                     and re.match(r"[\u0600-\u06ff]", toks[k].folded) and not _AR_DEFINITE.match(toks[k].folded) \
-                    and (not group or _adjacent(text, group[-1], toks[k], offset)):
+                    and (not group or _adjacent(text, group[-1], toks[k], offset)
+                         and (_rare(toks[k]) or _known(toks[k]))):  # "دونالد ترامب سلسلة": not "series"
                 group.append(toks[k])
                 k += 1
             if group:

@@ -409,3 +409,10 @@ def test_russian_titles_in_any_case_and_with_a_country_between_mark_a_person():
 def test_surnames_that_start_with_different_consonants_are_two_names():
     assert name_conflicts("فلیک اپنے دوست ڈیموکریٹک سینیٹر کرس کونز کے ساتھ گفتگو کے بعد قائل ہوئے۔", "ur",
                           "واقتنع فليك جزئيًا بالمحادثات مع صديقه كريس أتكينسون عضو مجلس الشيوخ", "ar") != []
+
+
+def test_a_name_after_an_arabic_script_title_takes_only_name_words_after_its_first():
+    assert [n.text for n in find_names("يبدأ الرئيس دونالد ترامب سلسلة من تجمعات الحملة", "ar") if not n.entity] == [
+        "دونالد ترامب"]
+    assert name_conflicts("يبدأ الرئيس دونالد ترامب سلسلة من تجمعات الحملة الانتخابية الليلة", "ar",
+                          "صدر مینڈس آج رات سے انتخابی ریلیوں کا ایک سلسلہ شروع کر رہے ہیں۔", "ur") != []
