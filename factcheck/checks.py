@@ -129,11 +129,11 @@ def _max(q: Quantity) -> float | None:
 
 # units that a translation may drop ("28 billion" / "28 billion dollars", "three" / "three officials")
 _DROPPABLE = {"USD", "EUR", "GBP", "pound", "KZT", "RUB", "PKR", "CNY", "SAR", "person", "country", "%", "year", "month",
-              "week", "day", "hour", "minute", "clock", "degree", "times"}
+              "week", "day", "hour", "minute", "clock", "degree", "times", "Mt", "kt"}  # "20 ميغا" (megatons)
 # units converted before comparing (translators convert miles to km): unit -> (base unit, factor)
 _CONVERT = {"inch": ("m", 0.0254), "cm": ("m", 0.01), "mm": ("m", 0.001), "foot": ("m", 0.3048), "m": ("m", 1.0),
             "km": ("m", 1000.0), "mile": ("m", 1609.344), "lb": ("kg", 0.4536), "kg": ("kg", 1.0),
-            "t": ("kg", 1000.0), "mph": ("kmh", 1.609344), "kmh": ("kmh", 1.0),
+            "t": ("kg", 1000.0), "kt": ("TNT", 1.0), "Mt": ("TNT", 1000.0), "mph": ("kmh", 1.609344), "kmh": ("kmh", 1.0),
             # durations: "two weeks" / "14 days" agree, "eight days" / "five weeks" do not (years are left
             # out: "33 سالہ" is an age)
             "minute": ("s", 60.0), "hour": ("s", 3600.0), "day": ("s", 86400.0), "week": ("s", 604800.0),

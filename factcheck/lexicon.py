@@ -207,6 +207,9 @@ _UNIT_SPEC = {
     "m3": "кубометров, кубометра, кубометр",
     "kg": "kg, kilograms, kilos, کلو, كيلوغرام, كيلوجرام, кг, килограммов, килограмм, килограмма",
     "t": "tonnes, tons, tonne, ton, ٹن, طن, أطنان, тонн, тонны, тонна, тонна",
+    # the yield of a bomb (not a mass: "20-megaton H-bomb", "20 میگا ٹن بم", "24 ميغا طن", "в 24 мегатонны")
+    "Mt": "megatons, megaton, megatonnes, میگا ٹن, میگاٹن, ميغا طن, ميغاطن, ميجا طن, мегатонн, мегатонны, мегатонна",
+    "kt": "kilotons, kiloton, kilotonnes, کلو ٹن, كيلو طن, килотонн, килотонны, килотонна",
     "ha": "hectares, hectare, ہیکٹر, هكتار, гектаров, га, гектар",
     "clock": "a.m, p.m, am, pm, o'clock, بجے, صباحا, مساء, утра, вечера, дня, ночи",
     "degree": "degrees, degree, ڈگری, ڈگریز, درجة, درجات, درجه, درجتين, градусов, градуса, градус, градусы, градусқа",
@@ -224,7 +227,8 @@ for _unit, _ws in _UNIT_SPEC.items():
 # glued suffixes: "13-year-old", "13-летнего", "135-тен", "1,5-метровый"
 UNIT_SUFFIX = re.compile(r"-?(?:year|летн|лет|жыл|жас)", re.IGNORECASE)
 # measures glued to the number as adjectives: "300-kilogram", "300-килограммовое", "10-mile", "5-тонный"
-GLUED_UNITS = [(re.compile(r"-(?:kilograms?|kilos?|kg)\b|-(?:килограмм|кг\b)"), "kg"),
+GLUED_UNITS = [(re.compile(r"-megatons?\b|-мегатонн"), "Mt"), (re.compile(r"-kilotons?\b|-килотонн"), "kt"),
+               (re.compile(r"-(?:kilograms?|kilos?|kg)\b|-(?:килограмм|кг\b)"), "kg"),
                (re.compile(r"-(?:kilomet(?:re|er)s?|km)\b|-(?:километр|км\b)"), "km"),
                (re.compile(r"-(?:met(?:re|er)s?|m)\b|-метр"), "m"),
                (re.compile(r"-(?:centimet(?:re|er)s?|cm)\b|-сантиметр"), "cm"),

@@ -262,7 +262,8 @@ _NOT_SKIPPED = {lx.fold(w) for w in (
 
 
 _LENGTHS = {"m", "km", "cm", "mm", "mile", "foot", "inch"}
-_KILO = {lx.fold(w) for w in ("كيلو", "کلو", "کیلو")}  # before a separate "metre" word
+_KILO = {lx.fold(w) for w in ("كيلو", "کلو", "کیلو")}  # before a separate "metre" (or "ton") word
+_MEGA = {lx.fold(w) for w in ("میگا", "ميغا", "ميجا")}
 _TEMPERATURE = re.compile(r"حرار|مئوي|فهرنهايت|سيليزي")  # Arabic "درجة" is a temperature only beside these
 # short unit words that are also other words: a unit only right after the number (or "square"/"cubic"):
 # "о двух поврежденных паспортах см. донесения" is "see", not centimetres; "سم" is also "poison"
@@ -317,12 +318,15 @@ def _unit_after(s: Scan, end: int) -> tuple[str | None, int]:
             word = _kk_base(word)  # "4 дюймға", "300 теңгеден"
         if word in lx.CURRENCY_WORDS:
             return lx.CURRENCY_WORDS[word], we
-        if word in _KILO and skipped == 0:  # "800 كيلو متر في الساعة", "5 کلو میٹر": kilo- written apart
-            nxt = s.next_word(we, 1)
-            if nxt is not None and lx.UNIT_WORDS.get(s.words[nxt][2].rstrip("اً")) == "m":
+        if (word in _KILO or word in _MEGA) and skipped == 0:  # "800 كيلو متر في الساعة", "5 کلو میٹر": kilo-
+            nxt = s.next_word(we, 1)  # written apart; "20 میگا ٹن": a bomb's yield
+            after = lx.UNIT_WORDS.get(s.words[nxt][2].rstrip("اً")) if nxt is not None else None
+            if after == "m" and word in _KILO:
                 we = s.words[nxt][1]
                 rate = _PER_HOUR.match(s.low, we)
                 return ("kmh", rate.end()) if rate else ("km", we)
+            if after == "t":
+                return ("kt" if word in _KILO else "Mt"), s.words[nxt][1]
         if word in lx.UNIT_WORDS and (skipped == 0 or word not in _ABBREVIATED or all(
                 w in lx.POWER_WORDS for w in s.low[end:_ws].split())):
             unit = lx.UNIT_WORDS[word]

@@ -402,3 +402,14 @@ def test_number_ranges_between_with_and_and_nine_eleven_is_a_date():
     assert q("1934 اور 1940 میں", "ur") == [("year", 1934.0, None, None), ("year", 1940.0, None, None)]  # a list
     assert q("2 и 3 места", "ru") == [("number", 2.0, None, None), ("number", 3.0, None, None)]
     assert q("more than five years since 9/11", "en")[1] == ("date", None, None, "--09-11")
+
+
+def test_the_yield_of_a_bomb_in_megatons_written_apart_or_glued():
+    def q(text, lang):
+        return [(x.kind, x.value, x.unit) for x in extract(text, 0, lang)]
+
+    assert q("dump a 20-megaton H-bomb off", "en") == [("number", 20.0, "Mt")]
+    assert q("کیونکہ 20 میگا ٹن بم کو", "ur") == [("number", 20.0, "Mt")]
+    assert q("бомбу в 24 мегатонн", "ru") == [("number", 24.0, "Mt")]
+    assert q("15 كيلو طن", "ar") == [("number", 15.0, "kt")]
+    assert q("20 ٹن", "ur") == [("number", 20.0, "t")]
