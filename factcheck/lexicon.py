@@ -287,7 +287,12 @@ for _label, _ws in _APPROX_AFTER_SPEC.items():
 AR_DUALS: dict[str, str] = {fold(w.strip()): u for u, ws in {
     "day": "يومين, يومان", "week": "أسبوعين, أسبوعان, اسبوعين", "month": "شهرين, شهران",
     "year": "عامين, عامان, سنتين, سنتان", "hour": "ساعتين, ساعتان", "minute": "دقيقتين, دقيقتان",
-    "person": "شخصين, شخصان", "country": "دولتين, دولتان, بلدين",  # not "بلدان": also the plural
+    "person": "شخصين, شخصان, رجلين, رجلان, امرأتين, امرأتان, طفلين, طفلان, جنديين, جنديان",
+    "country": "دولتين, دولتان, بلدين",  # not "بلدان": also the plural
+    "times": "مرتين, مرتان",
+    # things with no unit of their own, in the nominative, accusative/genitive and construct state
+    "": "سيارتين, سيارتان, سيارتا, طائرتين, طائرتان, طائرتا, سفينتين, سفينتان, حافلتين, حافلتان, "
+        "مباراتين, مباراتان, هدفين, هدفان",
 }.items() for w in ws.split(",")}
 
 # --- ranges: the word between two numbers ("27 سے 28", "от 10 до 15", "من 10 إلى 15", "10 to 15")

@@ -184,4 +184,4 @@ def arabic_duals(s: Scan) -> None:
             continue
         unit, _ = s.word_value(word, lx.AR_DUALS)
         if unit is not None:
-            s.add("number", ws, we, value=2.0, unit=unit, precision=1.0)
+            s.add("number", ws, we, value=2.0, unit=unit or None, precision=1.0)

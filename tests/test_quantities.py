@@ -413,3 +413,12 @@ def test_the_yield_of_a_bomb_in_megatons_written_apart_or_glued():
     assert q("бомбу в 24 мегатонн", "ru") == [("number", 24.0, "Mt")]
     assert q("15 كيلو طن", "ar") == [("number", 15.0, "kt")]
     assert q("20 ٹن", "ur") == [("number", 20.0, "t")]
+
+
+def test_arabic_duals_of_people_things_and_times_count_two():
+    def q(text):
+        return [(x.kind, x.value, x.unit) for x in extract(text, 0, "ar")]
+
+    assert q("وجدت سيارتا شرطة داخل الكوردون") == [("number", 2.0, None)]
+    assert q("قتل رجلان") == [("number", 2.0, "person")]
+    assert q("فاز مرتين") == [("number", 2.0, "times")]
