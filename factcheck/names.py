@@ -779,8 +779,9 @@ def _definite(t: Token, urdu: bool = False) -> bool:
     # "كاليفورنيا", "بالنجارد" (Ballynagard), "كالزاديلا": "كال" (like the) and "بال" (with the) before a
     # stem the e5 vocabulary does not hold whole are more likely a name's own letters (not so after
     # "ال", "لل", "وال", "فال": "للأبحاث" is "for research", "فالبيشلينيس" "so the pichilingis")
-    return bool(m) and (not t.folded.startswith(("كال", "بال")) or _pieces(t.text) <= 1
-                        or _pieces(t.folded[m.end():]) <= 1)
+    # and two letters after the article are no noun of it: "فالدو" (Faldo), not "so the do"
+    return bool(m) and len(t.folded) - m.end() >= 3 and (not t.folded.startswith(("كال", "بال")) or _pieces(t.text) <= 1
+                                                       or _pieces(t.folded[m.end():]) <= 1)
 
 
 def _al_name(t: Token) -> bool:
@@ -800,8 +801,10 @@ def _conjunct(t: Token) -> bool:
 def _anchors(a: Token, b: Token, titled: bool = False) -> bool:
     """The same name word on both sides: equal keys with two classes at least, or, with three classes
     at least, keys that ``keys_match`` ("Deval" / "ڈیوال": an unwritten v; "Quinton" / "Квинтона")."""
-    if _is_cased(a.text) and _is_cased(b.text) and a.keys[0] and a.keys[0] == b.keys[0]:
-        return True  # two cased scripts: capitals mark the name, so a one-class key will do ("Joe" / "Джо")
+    if _is_cased(a.text) and _is_cased(b.text) and a.keys[0] and b.keys[0] and (
+            a.keys[0] in b.keys or b.keys[0] in a.keys or _drop(a.keys[0], "F") == _drop(b.keys[0], "F") != ""):
+        return True  # two cased scripts: capitals mark the name, so a one-class key will do ("Joe" / "Джо"),
+        # also a case ending's stem ("Bob" / "Бобом") or an unwritten w ("Dwi" / "Дви")
     if _is_cased(a.text) != _is_cased(b.text) and len(a.keys[0]) == 1 and a.keys[0] == b.keys[0]:
         # a capitalised one-class first name against the same key in Arabic script ("Бубба" / "بوبا", "Лил" /
         # "ليل"), where the Arabic-script word is no common one: "ہائی" (high) is one e5 piece, "بوبا" two

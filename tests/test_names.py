@@ -416,3 +416,13 @@ def test_a_name_after_an_arabic_script_title_takes_only_name_words_after_its_fir
         "دونالد ترامب"]
     assert name_conflicts("يبدأ الرئيس دونالد ترامب سلسلة من تجمعات الحملة الانتخابية الليلة", "ar",
                           "صدر مینڈس آج رات سے انتخابی ریلیوں کا ایک سلسلہ شروع کر رہے ہیں۔", "ur") != []
+
+
+def test_anchors_through_a_case_ending_or_an_unwritten_w_and_names_that_start_like_the_article():
+    assert name_conflicts("experts debate Bob Woodward's use of deep background", "en",
+                          "эксперты обсуждают использование Бобом Меркель глубокого фона", "ru") != []
+    assert name_conflicts("Some of the injured, including Dwi Haris, rested", "en",
+                          "Некоторые из раненых, в том числе Дви Тсуваллис, отдыхали", "ru") != []
+    # "فالدو" is Faldo, not "so the" + "do"
+    assert name_conflicts("سيجتاز ميكلسون الرقم القياسي لنيك فالدو في كأس رايدر", "ar",
+                          "Микельсон побьет рекорд Ника Пелоси в Кубке Райдера", "ru") != []
