@@ -109,8 +109,9 @@ def digit_numbers(s: Scan) -> None:
             if opener is not None and s.words[opener][2] in _YEAR_NOUNS_BEFORE:
                 opener = s.prev_word(s.words[opener][0])  # "بين عام 1936 و1940", "between the years"
             word = rng.group(1).strip()
-            wants_opener = word in ("and", "و", "до", "и")
-            if word == "اور" and not _BETWEEN_AFTER.match(s.low, rng.end()):
+            suspended = rng.group(0).startswith("-")  # "4- and 5-year-olds", "4- اور 7 سالہ", "4- и 5-летних"
+            wants_opener = word in ("and", "و", "до", "и") and not suspended
+            if word == "اور" and not suspended and not _BETWEEN_AFTER.match(s.low, rng.end()):
                 rng = None  # "1934 اور 1940 کے درمیان": between 1934 and 1940; otherwise a list
         if rng:
             if hi is not None and hi <= value and not wants_opener:

@@ -422,3 +422,13 @@ def test_arabic_duals_of_people_things_and_times_count_two():
     assert q("وجدت سيارتا شرطة داخل الكوردون") == [("number", 2.0, None)]
     assert q("قتل رجلان") == [("number", 2.0, "person")]
     assert q("فاز مرتين") == [("number", 2.0, "times")]
+
+
+def test_a_suspended_hyphen_joins_two_numbers_into_a_range_of_the_unit_after_the_second():
+    def q(text, lang):
+        return [(x.value, x.value_max, x.unit) for x in extract(text, 0, lang)]
+
+    assert q("For 4- and 5-year-olds, questions", "en") == [(4.0, 5.0, "year")]
+    assert q("4- اور 7 سالہ بچوں", "ur") == [(4.0, 7.0, "year")]
+    assert q("для 4- и 5-летних детей", "ru") == [(4.0, 5.0, "year")]
+    assert q("scored 3 and 4 goals", "en") == [(3.0, None, None), (4.0, None, None)]
