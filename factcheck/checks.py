@@ -460,10 +460,13 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
     b_only += [r for r in _ordinal_surplus(theirs, ours) if r not in b_only]
     # a value stated twice against once, when the other side has a value left over: "four from four" /
     # "five from four", "2.4 million ... 2.4 million" / "2.4 million ... 3.5 million"
-    if b_only and not a_only:
-        a_only = [q for q in _repeat_surplus(ours, theirs) if _can_conflict(q)]
-    elif a_only and not b_only:
-        b_only = [r for r in _repeat_surplus(theirs, ours) if _can_conflict(r)]
+    # (kind by kind: an ordinal left over on one side does not stop a number's repeat from counting)
+    for group in ("number", "percent", "year"):
+        a_g, b_g = [q for q in a_only if _group(q) == group], [r for r in b_only if _group(r) == group]
+        if b_g and not a_g:
+            a_only += [q for q in _repeat_surplus(ours, theirs) if _can_conflict(q) and _group(q) == group]
+        elif a_g and not b_g:
+            b_only += [r for r in _repeat_surplus(theirs, ours) if _can_conflict(r) and _group(r) == group]
     # a year against a bare number the other side reads as no year ("в 1381 г." / "in 1151"), when that is
     # all each side has left
     kinds_a, kinds_b = {_group(q) for q in a_only}, {_group(r) for r in b_only}

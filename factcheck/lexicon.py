@@ -214,7 +214,7 @@ _UNIT_SPEC = {
     "clock": "a.m, p.m, am, pm, o'clock, بجے, صباحا, مساء, утра, вечера, дня, ночи",
     "degree": "degrees, degree, ڈگری, ڈگریز, درجة, درجات, درجه, درجتين, градусов, градуса, градус, градусы, градусқа",
     # how many times: a multiplier or a repetition ("почти в три раза", "تضاعفت ثلاث مرات", "تین گنا")
-    "times": "times, time, раза, раз, مرات, مرة, مرّات, گنا, بار, مرتبہ, мәрте, есе, рет",
+    "times": "times, раза, раз, مرات, مرة, مرّات, گنا, بار, مرتبہ, мәрте, есе, рет",
 }
 # "cubic" / "square" next to a length: volume and area are units of their own ("m3", "km2")
 POWER_WORDS = {fold(w): p for p, ws in {

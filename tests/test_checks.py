@@ -314,3 +314,9 @@ def test_more_than_rounds_a_figure_down_it_does_not_cover_any_larger_one():
     assert reasons("At least 269 people have died", "en", "لقي 384 شخصًا مصرعهم", "ar") == []  # 1.43 times
     assert reasons("more than 150 km of coastline", "en", "300 км береговой линии", "ru") == [
         "number differs: this claim says more than 150 km, the other source says 300 km"]
+
+
+def test_a_repeated_number_counts_even_when_an_ordinal_is_left_over_and_prime_time_is_no_multiplier():
+    assert reasons("2.4 million prime-time viewers, and as many as 3.5 million viewers on news nights", "en",
+                   "2.4 ملین پرائم ٹائم ناظرین، اور نیوز نائٹس میں 2.4 ملین ناظرین کے ساتھ پہلی پوزیشن", "ur") == [
+        "number differs: this claim says 3.5 million, the other source says 2.4 million (2.4 ملین)"]
