@@ -147,10 +147,14 @@ class Token:
     keys: tuple[str, ...]  # key of the word and of its stems (prefix/ending stripped)
 
 
-def _stems(folded: str) -> list[str]:
+def _stems(folded: str, urdu: bool = False) -> list[str]:
+    """The word and its stems; Urdu writes no Arabic proclitics, so an Urdu word keeps its first
+    letter ("بائیڈن" is Biden, not "with" + "ائیڈن")."""
     out = [folded]
     if re.match(r"[\u0600-\u06ff]", folded):
         for p in _AR_PREFIXES:
+            if urdu and p in ("و", "ب", "ل", "ف"):
+                continue
             if folded.startswith(p) and len(folded) - len(p) >= 3:
                 out.append(folded[len(p):])
         for w in list(out):  # adjectives: "الصينية", "الأمريكيون", "الأمريكيين" -> "الصيني", "الأمريكي"
@@ -188,9 +192,10 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
 @lru_cache(maxsize=4096)
 def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     out = []
+    urdu = any(ch in URDU_ONLY for ch in text)
     for m in _TOKEN_RE.finditer(text):
         f = re.sub(r"['’]s$", "", fold(m.group()).replace("\u0640", "").replace(".", ""))
-        stems = _stems(f) + _hyphen_parts(m.group())
+        stems = _stems(f, urdu) + _hyphen_parts(m.group())
         keys = tuple(dict.fromkeys(k for s in stems for k in name_keys(s)))
         out.append(Token(m.group(), offset + m.start(), offset + m.end(), f, keys))
     return tuple(out)
@@ -721,7 +726,7 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
     # a function word is never the other side's spelling of a name ("Кента" is not "لیکن", but)
     return any(loose(k, o) for k in t.keys for tok in toks if tok.folded not in _FUNCTION for o in tok.keys
                if len(k) >= min(3, len(t.keys[0])) or not _is_cased(tok.text) or _capitalised(tok)) or any(
-        _keep_first(t.keys[0], "F") == _keep_first(p, "F") or (len(_loose(p)) >= 3 and _loose(t.keys[0]) == _loose(p))
+        _keep_first(t.keys[0], "F") == _keep_first(p, "F") or (len(_loose(p)) >= 4 and _loose(t.keys[0]) == _loose(p))
         for p in pairs)
 
 

@@ -2,7 +2,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.names import find_names, keys_match, name_conflicts, name_key
+from factcheck.names import find_names, keys_match, name_conflicts, name_key, tokens
 
 
 def test_one_person_in_four_scripts_has_one_key():
@@ -426,3 +426,11 @@ def test_anchors_through_a_case_ending_or_an_unwritten_w_and_names_that_start_li
     # "فالدو" is Faldo, not "so the" + "do"
     assert name_conflicts("سيجتاز ميكلسون الرقم القياسي لنيك فالدو في كأس رايدر", "ar",
                           "Микельсон побьет рекорд Ника Пелоси в Кубке Райдера", "ru") != []
+
+
+def test_urdu_words_keep_their_first_letter_and_loose_word_pairs_need_four_classes():
+    # "بائیڈن" is Biden, not the Arabic "ب" (with) + "ائیڈن", which met "الثاني"
+    assert name_conflicts("أثبتت تسديدة دولي مينجا أنها تصنع الفارق، حيث صعد الفريق إلى المركز الثاني.", "ar",
+                          "ڈولی بائیڈن کی سٹرايک مختلف رہی جبکہ ٹیم دوسرے نمبر پر برابر رہی۔", "ur") != []
+    assert [t.keys for t in tokens("بائیڈن کی")][0] == ("BTN",)
+    assert "TN" in tokens("بالثاني")[0].keys  # Arabic keeps its proclitic stems ("with the second")
