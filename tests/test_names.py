@@ -434,3 +434,8 @@ def test_urdu_words_keep_their_first_letter_and_loose_word_pairs_need_four_class
                           "ڈولی بائیڈن کی سٹرايک مختلف رہی جبکہ ٹیم دوسرے نمبر پر برابر رہی۔", "ur") != []
     assert [t.keys for t in tokens("بائیڈن کی")][0] == ("BTN",)
     assert "TN" in tokens("بالثاني")[0].keys  # Arabic keeps its proclitic stems ("with the second")
+
+
+def test_more_spellings_of_common_given_names_anchor_a_swap():
+    assert name_conflicts("وبمساعدة دايفيد كونس ليحرز أنثوني بوفيلير مركز الريادة", "ar",
+                          "جبکہ بیوویلیئر نے 4 منٹ بعد سبقت دگنی کی تو ڈیوڈ ردرفورڈ نے اسسٹ فراہم کی", "ur") != []
