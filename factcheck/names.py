@@ -843,7 +843,21 @@ def _given(t: Token) -> str | None:
     latin = person_names.given_name(t.folded)
     if latin is None and len(t.folded) > 3 and t.folded[0] in "ولب":  # "لنيك": to Nick, "وجون": and John
         latin = person_names.given_name(t.folded[1:])
+    if latin is None and len(t.keys[0]) >= 3 and _rare(t):
+        latin = _given_by_key().get(t.keys[0])  # another spelling of a listed name: "دايفيد" (David)
     return name_key(latin) if latin else None
+
+
+@lru_cache(maxsize=1)
+def _given_by_key() -> dict[str, str]:
+    """Listed given names by the name key of their Arabic-script spellings, for keys of three classes or
+    more that only one listed name has."""
+    by: dict[str, set[str]] = {}
+    for spelling, latin in person_names.GIVEN.items():
+        k = name_key(spelling)
+        if len(k) >= 3:
+            by.setdefault(k, set()).add(latin)
+    return {k: next(iter(v)) for k, v in by.items() if len(v) == 1}
 
 
 def _known(t: Token) -> bool:

@@ -439,3 +439,9 @@ def test_urdu_words_keep_their_first_letter_and_loose_word_pairs_need_four_class
 def test_more_spellings_of_common_given_names_anchor_a_swap():
     assert name_conflicts("وبمساعدة دايفيد كونس ليحرز أنثوني بوفيلير مركز الريادة", "ar",
                           "جبکہ بیوویلیئر نے 4 منٹ بعد سبقت دگنی کی تو ڈیوڈ ردرفورڈ نے اسسٹ فراہم کی", "ur") != []
+
+
+def test_another_spelling_of_a_listed_given_name_with_three_classes_is_that_name():
+    from factcheck.names import _given, tokens as toks
+    assert _given(toks("ديڤيد")[0]) == _given(toks("ديفيد")[0])  # David, not listed in this spelling
+    assert _given(toks("جان")[0]) is not None and _given(toks("کتاب")[0]) is None
