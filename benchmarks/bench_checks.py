@@ -37,6 +37,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from benchmarks.build_perturbations import xnli_part_premises
 from factcheck.quantities import ascii_digits, extract
 from factcheck.types import Claim, Match, Verdict
 from factcheck.verdict import decide
@@ -59,11 +60,10 @@ _XNLI: dict[tuple[str, str], list[str]] = {}
 def _xnli_premise(lang: str, row: int, part: str = "test") -> str | None:
     """Premise of XNLI ``part`` row ``row`` ("test" has a header row; "dev", development material only, none)."""
     if (part, lang) not in _XNLI:
-        f = data_dir() / ("eval/xnli_test" if part == "test" else "nli/xnli_dev") / f"{part}-{lang}.tsv"
-        if not f.exists():
+        rows = xnli_part_premises(data_dir(), part, lang)
+        if rows is None:
             return None
-        rows = f.read_text(encoding="utf-8").split("\n")[1 if part == "test" else 0:]
-        _XNLI[part, lang] = [r.split("\t", 1)[0] for r in rows if r]
+        _XNLI[part, lang] = rows
     rows = _XNLI[part, lang]
     return rows[row] if row < len(rows) else None
 

@@ -459,13 +459,29 @@ XNLI_OUT = REPO / "benchmarks" / "data" / "perturbations_xnli.json"
 XNLI_LANGS = ("en", "ur", "ar", "ru")
 
 
-def xnli_premises(root: Path, part: str = "test") -> tuple[dict[str, list[str]], list[int]]:
-    """Premises of XNLI ``part`` ("test": header row; "dev": none) per language (row i is the same item in
-    every language) and the first row of each distinct English premise (each has three hypotheses)."""
+# where each part of XNLI lies under the data directory ("dev" is development material only)
+XNLI_DIRS = {"test": Path("eval") / "xnli_test", "dev": Path("nli") / "xnli_dev"}
+
+
+def xnli_part_premises(data: Path, part: str, lang: str) -> list[str] | None:
+    """The premise of every row of XNLI ``part`` in ``lang`` ("test" has a header row, "dev" none), or None
+    when the file is missing."""
+    f = data / XNLI_DIRS[part] / f"{part}-{lang}.tsv"
+    if not f.exists():
+        return None
+    rows = f.read_text(encoding="utf-8").split("\n")[1 if part == "test" else 0:]
+    return [r.split("\t", 1)[0] for r in rows if r]
+
+
+def xnli_premises(data: Path, part: str = "test") -> tuple[dict[str, list[str]], list[int]]:
+    """Premises of XNLI ``part`` per language (row i is the same item in every language) and the first row
+    of each distinct English premise (each premise has three hypotheses)."""
     lines = {}
     for lang in XNLI_LANGS:
-        rows = (root / f"{part}-{lang}.tsv").read_text(encoding="utf-8").split("\n")[1 if part == "test" else 0:]
-        lines[lang] = [r.split("\t", 1)[0] for r in rows if r]
+        rows = xnli_part_premises(data, part, lang)
+        if rows is None:
+            raise FileNotFoundError(data / XNLI_DIRS[part] / f"{part}-{lang}.tsv")
+        lines[lang] = rows
     seen: set[str] = set()
     firsts = []
     for i, p in enumerate(lines["en"]):
@@ -486,10 +502,8 @@ def build_xnli(per_type: int = 44, seed: int = 7, clean_extra: int = 40, part: s
     developed on NTREX. Split by premise (``xnli_split``): "xdev" may be read while developing, "fresh"
     never is. XNLI is CC BY-NC 4.0, so items hold row numbers, offsets and replacements only; the
     benchmark reads the premises from $FACTCHECK_DATA/eval/xnli_test."""
-    if part == "dev":  # development material only: every item is split "xnlidev" and may be read
-        lines, rows = xnli_premises(data_dir() / "nli" / "xnli_dev", "dev")
-    else:
-        lines, rows = xnli_premises(data_dir() / "eval" / "xnli_test")
+    lines, rows = xnli_premises(data_dir(), part)
+    # development material ("dev") only: every item is split "xnlidev" and may be read
     source, split = f"xnli_{part}", (lambda i: "xnlidev") if part == "dev" else xnli_split
     common = common_words(lines["en"])
     pools = {"common": common, "surnames": surname_pools(lines, rows, common),

@@ -192,7 +192,7 @@ def tokens(text: str, offset: int = 0) -> list[Token]:
 @lru_cache(maxsize=4096)
 def _tokens(text: str, offset: int) -> tuple[Token, ...]:
     out = []
-    urdu = any(ch in URDU_ONLY for ch in text)
+    urdu = _urdu(text, None)
     for m in _TOKEN_RE.finditer(text):
         f = re.sub(r"['’]s$", "", fold(m.group()).replace("\u0640", "").replace(".", ""))
         stems = _stems(f, urdu) + _hyphen_parts(m.group())
@@ -1020,7 +1020,8 @@ _H_LETTERS = re.compile(r"(?<=.)[hхһهحہ]")
 def _h_less(t: Token, key: str) -> tuple[str, ...]:
     """``key`` without the classes H that spell an h sound in the word (not g, j, kh, gh): the word's
     key with its h letters taken out, when that key is the word's own (and, in Latin letters, with "ng"
-    read as one sound too: "Gongyuan" / "Гунюань"); else ``_loose`` of it."""
+    read as one sound too: "Gongyuan" / "Гунюань"); a stem's key without every class H after its first
+    letter. The caller drops F as well (``_loose`` for a stem)."""
     if key != t.keys[0]:
         return (_keep_first(key, "H"),)
     w = _H_LETTERS.sub("", t.folded.replace("kh", "k").replace("gh", "g"))

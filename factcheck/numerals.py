@@ -205,11 +205,12 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
     # before 1800 only with a year word or noun ("в 1279 году", "عام 1279")
     # (three digits only with the era or an oblique year word: "в 767 году н.э.", "A.D. 767"; "767 год"
     # may be a duration)
+    era_before = kind == "number" and raw is not None and _ERA_BEFORE.search(s.low, 0, a) is not None
     if (kind == "number" and raw is not None and scale == 1.0 and value_max is None
             and (re.fullmatch(r"\d{4}", raw) and 1000 <= value <= 2100
-                 or re.fullmatch(r"[1-9]\d{2}", raw) and (_ERA_BEFORE.search(s.low, 0, a) or _year_word_after(s, b, True)))):
+                 or re.fullmatch(r"[1-9]\d{2}", raw) and (era_before or _year_word_after(s, b, True)))):
         prev = s.prev_word(a)
-        year_noun = prev is not None and s.words[prev][2] in _YEAR_NOUNS_BEFORE or bool(_ERA_BEFORE.search(s.low, 0, a))
+        year_noun = prev is not None and s.words[prev][2] in _YEAR_NOUNS_BEFORE or era_before
         year_word = _year_word_after(s, b)
         if (value >= 1800 or year_word or year_noun) and (unit is None or year_word or (unit == "year" and year_noun)):
             s.add("year", a, b, value=value, precision=1.0)
@@ -236,7 +237,7 @@ def _year_word_after(s: Scan, b: int, oblique: bool = False) -> bool:
     if _ERA_AFTER.match(s.low, b):
         return True
     w = s.next_word(b, 2)
-    return w is not None and s.words[w][2].rstrip(".") in (_YEAR_WORDS_3 if oblique else _YEAR_WORDS) - {"н"}
+    return w is not None and s.words[w][2].rstrip(".") in (_YEAR_WORDS_3 if oblique else _YEAR_WORDS)
 
 
 # Kazakh case endings (locative, ablative, genitive, dative, locative-attributive)
