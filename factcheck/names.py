@@ -892,14 +892,16 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
     found: list[tuple[float, NameConflict]] = []
     for i, x in enumerate(ta[:-1]):  # a cased first name may have one class ("Joe" / "Джо"): see _anchors
         x_al, x_bin = _al_name(x), x.folded in _PARTICLES
+        x_place = _PLACE_PARTICLES.get(x.folded)
         x_given = _given(x)
         x_word = _name_word(x, na, ha, 1, ua)
         x_name = x_al or x_word or x_given is not None
-        if not (x_name or x_bin):
+        if not (x_name or x_bin or x_place):
             continue
         for k, y in enumerate(tb[:-1]):
             y_al, y_bin = _al_name(y), y.folded in _PARTICLES
-            particle = x_bin and y_bin  # "bin Laden" / "бен Ладен" / "بن لادن": the particle is the anchor
+            # "bin Laden" / "бен Ладен" / "بن لادن", "لاس ویگاس" / "لاس كينت": the particle is the anchor
+            particle = (x_bin and y_bin) or (x_place is not None and x_place == _PLACE_PARTICLES.get(y.folded))
             if not particle and not x_name:
                 continue
             given = not particle and x_given is not None and x_given == y_given[k] and not (
@@ -952,6 +954,12 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
 
 # particles inside Arabic names, written lower case in Latin and Cyrillic ("bin Salman", "бен Ладен")
 _PARTICLES = {fold(w) for w in ("bin", "ibn", "бен", "бин", "ибн", "بن", "ابن")}
+# the Spanish articles and saints that begin place names, in Arabic script, by the group each side may
+# write for the other (Urdu writes "لاس اینجلس" for Los Angeles, Arabic "لوس أنجلوس"): the next word is
+# the name ("لاس ویگاس" / "لاس كينت" differ); in Latin and Cyrillic script capitals already mark it
+_PLACE_PARTICLES = {fold(w): g for g, ws in (("las", ("لاس", "لوس", "ولاس", "ولوس")),
+                                             ("san", ("سان", "سانتا", "سانت", "سینٹ", "سانٹا", "وسان", "وسانتا")))
+                    for w in ws}
 
 
 @lru_cache(maxsize=1 << 14)

@@ -445,3 +445,16 @@ def test_another_spelling_of_a_listed_given_name_with_three_classes_is_that_name
     from factcheck.names import _given, tokens as toks
     assert _given(toks("ديڤيد")[0]) == _given(toks("ديفيد")[0])  # David, not listed in this spelling
     assert _given(toks("جان")[0]) is not None and _given(toks("کتاب")[0]) is None
+
+
+def test_spanish_articles_and_saints_anchor_a_place_name_in_two_caseless_scripts():
+    # Urdu writes "لاس" for Los Angeles where Arabic writes "لوس": one group, the next word is the name
+    ar = "في فندق وكازينو بالمز في لاس فيجاس عام 2009."
+    assert _names(name_conflicts(ar, "ar", "2009 میں لاس نیومن کے پالمز ہوٹل اور کیسینو میں", "ur")) == [
+        (("لاس فيجاس",), ("لاس نیومن",))]
+    assert name_conflicts(ar, "ar", "2009 میں لاس ویگاس کے پالمز ہوٹل اور کیسینو میں", "ur") == []
+    assert _names(name_conflicts("وصل إلى لوس أنجلوس أمس", "ar", "وہ کل لاس میٹاکساس پہنچا", "ur")) == [
+        (("لوس أنجلوس",), ("لاس میٹاکساس",))]
+    assert name_conflicts("وصل إلى لوس أنجلوس أمس", "ar", "وہ کل لاس اینجلس پہنچا", "ur") == []
+    # "san" and "las" are different groups: no anchor between them
+    assert name_conflicts("وصل إلى سان دييغو أمس", "ar", "وہ کل لاس اینجلس پہنچا", "ur") == []
