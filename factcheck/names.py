@@ -720,8 +720,14 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
     # two neighbouring words read as one ("Ван Дамм" / "واندام") must spell it exactly but for an unwritten
     # h or v: the looser rules of ``keys_match`` meet too many word pairs by chance
     # a function word is never the other side's spelling of a name ("Кента" is not "لیکن", but)
+    # a stem ("براون" less "ب", "كاليفورنيا" less "كال") meets a caseless word only when that word may be a
+    # name itself: "رن" (run) and "رواں" (flowing) are no spellings of Brown and California
+    def name_like(tok: Token) -> bool:  # a word of Arabic script that may be a name (see ``_rare``)
+        return _known(tok) or (_rare(tok) and len(tok.folded) >= 3)
+
     return any(loose(k, o) for k in t.keys for tok in toks if tok.folded not in _FUNCTION for o in tok.keys
-               if len(k) >= min(3, len(t.keys[0])) or not _is_cased(tok.text) or _capitalised(tok)) or any(
+               if (len(k) >= min(3, len(t.keys[0])) or not _is_cased(tok.text) or _capitalised(tok))
+               and (k == t.keys[0] or _is_cased(tok.text) or name_like(tok))) or any(
         _keep_first(t.keys[0], "F") == _keep_first(p, "F") or (len(_loose(p)) >= 4 and _loose(t.keys[0]) == _loose(p))
         for p in pairs)
 

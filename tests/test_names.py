@@ -471,3 +471,11 @@ def test_spanish_articles_and_saints_anchor_a_place_name_in_two_caseless_scripts
     assert name_conflicts("وصل إلى لوس أنجلوس أمس", "ar", "وہ کل لاس اینجلس پہنچا", "ur") == []
     # "san" and "las" are different groups: no anchor between them
     assert name_conflicts("وصل إلى سان دييغو أمس", "ar", "وہ کل لاس اینجلس پہنچا", "ur") == []
+
+
+def test_a_stem_meets_a_caseless_word_only_when_that_word_may_be_a_name():
+    # "براون" less its "ب" is "راون" (RN), which "رن" (run, in "رن وے") spells by chance
+    ar = "كشف المصممان فالنتينو وتوم براون عن مجموعة من القبعات في أسبوع الموضة في باريس."
+    assert _names(name_conflicts(ar, "ar", "ڈیزائنرز والنٹینو اور تھوم فیورک نے رن وے پر پیرس فیشن ویک میں ہیٹ دکھائے۔", "ur")) == [
+        (("وتوم براون",), ("تھوم فیورک",))]
+    assert name_conflicts(ar, "ar", "ڈیزائنرز والنٹینو اور تھوم براؤن نے رن وے پر پیرس فیشن ویک میں ہیٹ دکھائے۔", "ur") == []
