@@ -93,8 +93,8 @@ def interval(q: Quantity) -> tuple[float, float]:
         lo = -_INF if a == "less than" else min(lo, q.value * 0.85)
     elif a == "about":
         lo, hi = min(lo, q.value * 0.9), max(hi, q.value * 1.1)
-    elif a == "many":  # "hundreds of": at least the base
-        hi = _INF
+    elif a == "many":  # "hundreds of": the base up to ten times it ("hundreds" are no 92,400)
+        hi = 10 * q.value
     return (lo, hi)
 
 

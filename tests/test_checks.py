@@ -320,3 +320,14 @@ def test_a_repeated_number_counts_even_when_an_ordinal_is_left_over_and_prime_ti
     assert reasons("2.4 million prime-time viewers, and as many as 3.5 million viewers on news nights", "en",
                    "2.4 ملین پرائم ٹائم ناظرین، اور نیوز نائٹس میں 2.4 ملین ناظرین کے ساتھ پہلی پوزیشن", "ur") == [
         "number differs: this claim says 3.5 million, the other source says 2.4 million (2.4 ملین)"]
+
+
+def test_a_vague_amount_explains_figures_up_to_ten_times_its_base():
+    # "hundreds of comments" is no 92,400: the views differ
+    assert reasons("With 77,000 views and hundreds of comments, the video drew mixed reactions", "en",
+                   "92,400 ویوز اور ہزاروں تبصروں کے ساتھ، ویڈیو کو ملے جلے ردعمل کا سامنا ہوا", "ur") == [
+        "number differs: this claim says 77,000, the other source says 92,400"]
+    assert reasons("With 77,000 views and hundreds of comments, the video drew mixed reactions", "en",
+                   "77,000 ویوز اور ہزاروں تبصروں کے ساتھ، ویڈیو کو ملے جلے ردعمل کا سامنا ہوا", "ur") == []
+    # within its reach a vague amount still answers a figure: "hundreds of people" / "450 people"
+    assert reasons("hundreds of people gathered", "en", "تجمع 450 شخصا", "ar") == []
