@@ -137,7 +137,10 @@ _CONVERT = {"inch": ("m", 0.0254), "cm": ("m", 0.01), "mm": ("m", 0.001), "foot"
             # durations: "two weeks" / "14 days" agree, "eight days" / "five weeks" do not (years are left
             # out: "33 سالہ" is an age)
             "minute": ("s", 60.0), "hour": ("s", 3600.0), "day": ("s", 86400.0), "week": ("s", 604800.0),
-            "month": ("s", 2629800.0)}
+            "month": ("s", 2629800.0),
+            # areas: "3.3 هكتار" is 8.2 acres, not "4.9-acre"
+            "ha": ("m2", 1e4), "acre": ("m2", 4046.86), "m2": ("m2", 1.0), "km2": ("m2", 1e6),
+            "mile2": ("m2", 2589988.0), "foot2": ("m2", 0.092903), "cm2": ("m2", 1e-4)}
 
 
 def _fahrenheit(p: Quantity, q: Quantity) -> bool:

@@ -211,6 +211,8 @@ _UNIT_SPEC = {
     "Mt": "megatons, megaton, megatonnes, میگا ٹن, میگاٹن, ميغا طن, ميغاطن, ميجا طن, мегатонн, мегатонны, мегатонна",
     "kt": "kilotons, kiloton, kilotonnes, کلو ٹن, كيلو طن, килотонн, килотонны, килотонна",
     "ha": "hectares, hectare, ہیکٹر, هكتار, гектаров, га, гектар",
+    # Arabic news renders acres as feddans (4,200 m², an acre is 4,047)
+    "acre": "acres, acre, ایکڑ, فدان, أفدنة, فدانا, акров, акра, акр, акры",
     "clock": "a.m, p.m, am, pm, o'clock, بجے, صباحا, مساء, утра, вечера, дня, ночи",
     "degree": "degrees, degree, ڈگری, ڈگریز, درجة, درجات, درجه, درجتين, градусов, градуса, градус, градусы, градусқа",
     # how many times: a multiplier or a repetition ("почти в три раза", "تضاعفت ثلاث مرات", "تین گنا")
@@ -235,6 +237,7 @@ GLUED_UNITS = [(re.compile(r"-megatons?\b|-мегатонн"), "Mt"), (re.compil
                (re.compile(r"-(?:miles?)\b|-мильн"), "mile"),
                (re.compile(r"-(?:foot|feet|ft)\b|-футов"), "foot"),
                (re.compile(r"-(?:inch(?:es)?)\b|-дюймов"), "inch"),
+               (re.compile(r"\s?-acres?\b"), "acre"),
                (re.compile(r"-(?:tons?|tonnes?)\b|-тонн"), "t"),
                (re.compile(r"-(?:pounds?|lbs?)\b|-фунтов"), "pound"),
                (re.compile(r"\s?[°º]\s?(?:[fcс](?!\w))?|-degrees?\b|-градус\w*"), "degree")]  # "80°F", "30 °С"

@@ -165,7 +165,7 @@ _SHOWN_APPROX = {"more than": "more than ", "at least": "at least ", "less than"
                  "nearly": "nearly "}
 
 
-_MEASURES = {"m", "km", "cm", "mm", "mile", "inch", "foot", "kg", "lb", "t", "Mt", "kt", "ha", "mph", "kmh", "m3", "km3", "m2", "km2",
+_MEASURES = {"m", "km", "cm", "mm", "mile", "inch", "foot", "kg", "lb", "t", "Mt", "kt", "ha", "acre", "mph", "kmh", "m3", "km3", "m2", "km2",
              "mile2", "foot2", "foot3", "cm3", "cm2"}
 _show = show  # v1 name, used by verdict
 

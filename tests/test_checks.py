@@ -331,3 +331,10 @@ def test_a_vague_amount_explains_figures_up_to_ten_times_its_base():
                    "77,000 ویوز اور ہزاروں تبصروں کے ساتھ، ویڈیو کو ملے جلے ردعمل کا سامنا ہوا", "ur") == []
     # within its reach a vague amount still answers a figure: "hundreds of people" / "450 people"
     assert reasons("hundreds of people gathered", "en", "تجمع 450 شخصا", "ar") == []
+
+
+def test_areas_convert_between_acres_hectares_and_square_units():
+    assert reasons("يحتوي على 3.3 هكتار من الحدائق", "ar", "This 4.9-acre landmark garden", "en") == [
+        "number differs: this claim says 3.3 ha, the other source says 4.9 acre"]
+    assert reasons("يحتوي على 3.3 هكتار من الحدائق", "ar", "This 8.2-acre landmark garden", "en") == []
+    assert reasons("сад площадью 3,3 акра", "ru", "3.3 ایکڑ کا باغ", "ur") == []
