@@ -27,6 +27,8 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:\.(?=[^\W\d_]\.))?")
 _PCT_RE = re.compile(r"\s?[%٪]")
 _PCT_GLUED = re.compile(r"-(?:percent|процент\w*|пайыздық)(?!\w)")  # "1,5-процентным", "a 5-percent rise"
 _PERCENT_PHRASES = [tuple(p.split()) for p in lx.PERCENT_WORDS]
+# the rate written before the number: Urdu "فی گھنٹہ 11،000 میل", Kazakh "сағатына 135 шақырым"
+_PER_HOUR_BEFORE = re.compile(r"(?:فی گھنٹہ|في الساعة|сағатына)\s*[\d.,،٬٫\u00a0 ]+$")
 _PER_HOUR = re.compile(r"\s*(?:/\s?h\b|/\s?ч\b|per hour|an hour|a hour|فی گھنٹہ|في الساعة|в час|сағатына|/\s?сағ\b)")
 _PCT_BEFORE_RE = re.compile(r"[%٪]\s?$")
 _ORD_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b|-(?:й|я|е|го|ое|ый|ой|му|м|ю|х|ші|шы|інші|ыншы)\b|\s?ویں(?!\w)", re.IGNORECASE)
@@ -338,6 +340,8 @@ def _unit_after(s: Scan, end: int) -> tuple[str | None, int]:
                 rate = _PER_HOUR.match(s.low, we)
                 if rate:
                     return ("kmh" if unit == "km" else "mph"), rate.end()
+                if _PER_HOUR_BEFORE.search(s.low, 0, end):  # "فی گھنٹہ 11،000 میل", "сағатына 135 шақырым"
+                    return ("kmh" if unit == "km" else "mph"), we
             if unit == "hour" and re.match(r"\s+(?:утра|вечера|дня|ночи)\b", s.low[we:]):
                 return "clock", we  # "5 часов утра"
             if unit == "pound":  # "фунтов стерлингов", "pounds sterling"

@@ -432,3 +432,12 @@ def test_a_suspended_hyphen_joins_two_numbers_into_a_range_of_the_unit_after_the
     assert q("4- اور 7 سالہ بچوں", "ur") == [(4.0, 7.0, "year")]
     assert q("для 4- и 5-летних детей", "ru") == [(4.0, 5.0, "year")]
     assert q("scored 3 and 4 goals", "en") == [(3.0, None, None), (4.0, None, None)]
+
+
+def test_a_rate_written_before_the_number_makes_a_speed():
+    def units(text, lang):
+        return [(q.value, q.unit) for q in extract(text, lang=lang)]
+    assert units("فی گھنٹہ 11،000 میل سے زیادہ", "ur") == [(11000.0, "mph")]
+    assert units("сағатына 135 шақырым", "kk") == [(135.0, "kmh")]
+    assert units("180 шақырым жол", "kk") == [(180.0, "km")]
+    assert units("سفر 135 کلومیٹر", "ur") == [(135.0, "km")]
