@@ -254,7 +254,9 @@ def explained(q: Quantity, others: tuple[Quantity, ...]) -> bool:
             continue
         if not _kinds_meet(q, r):
             continue
-        same_value = q.value is not None and q.value == r.value and not _percent_against_a_count(q, r)
+        # a vague amount is never a figure's twin: "десятки деревень" (dozens) is no "10 میٹر"
+        same_value = q.value is not None and q.value == r.value and not _percent_against_a_count(q, r) and (
+            (q.approx == "many") == (r.approx == "many"))
         if same_value and q.value_max == r.value_max and not (r.unit == "clock" and q.unit != "clock"
                                                               and not in_digits(q)):
             return True  # the same figure, whatever kind or unit each side read it as; but "two buses"
@@ -554,8 +556,8 @@ def check(claim: Claim, evidence: Claim) -> CheckResult:
 
 def shared_values(a: Claim, b: Claim) -> list[str]:
     """Values of ``a`` that ``b`` states identically (canonical form), in order, without repeats."""
-    def key(q: Quantity):
-        return (q.kind, q.iso or q.value, q.iso_end or q.value_max)
+    def key(q: Quantity):  # a vague amount ("десятки", dozens) shares no value with a figure ("10 m")
+        return (q.kind, q.iso or q.value, q.iso_end or q.value_max, q.approx == "many")
 
     theirs = {key(q) for q in b.quantities}
     same: dict = {}

@@ -338,3 +338,11 @@ def test_areas_convert_between_acres_hectares_and_square_units():
         "number differs: this claim says 3.3 ha, the other source says 4.9 acre"]
     assert reasons("يحتوي على 3.3 هكتار من الحدائق", "ar", "This 8.2-acre landmark garden", "en") == []
     assert reasons("сад площадью 3,3 акра", "ru", "3.3 ایکڑ کا باغ", "ur") == []
+
+
+def test_a_vague_amount_is_no_twin_of_a_figure():
+    from factcheck.checks import shared_values
+    a = c("10 میٹر بلند لہریں اور درجنوں گاؤں تباہ", "ur")
+    b = c("волны до 12 метров разрушили десятки деревень", "ru")
+    assert shared_values(a, b) == ["10 (درجنوں)"]  # dozens meets dozens, not the 10 metres
+    assert reasons("10 میٹر بلند لہریں", "ur", "разрушило десятки деревень", "ru") == []
