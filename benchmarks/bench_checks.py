@@ -7,7 +7,9 @@ fact changed and expect ``contradict``, clean items expect anything else.
 
 What runs: the product's own path for a matched pair: ``quantities.extract`` on each side (in its
 language), then ``verdict.decide`` with the pair as a mutual match and no NLI model, so the verdict
-comes from ``checks.check`` alone. Baseline in the same run: every number written in digits compared
+comes from ``checks.check`` alone. The full run also decides every pair as ``compare`` does, with the
+shipped NLI model (premise = the other side, at the model's own thresholds) beside the checks ("ours+nli":
+what the model adds, and the false alarms it adds on translations). Baseline in the same run: every number written in digits compared
 as a bare value (a contradiction when each side has a value the other lacks), which is roughly what
 factcheck did before roles, units, words and names.
 
@@ -100,9 +102,21 @@ def claim(text: str, lang: str) -> Claim:
     return Claim("bench", 0, text, 0, len(text), text, 0, len(text), lang=lang, quantities=extract(text, 0, lang))
 
 
-def ours(x_text: str, y_text: str, x: str, y: str) -> tuple[bool, tuple[str, ...]]:
-    f = decide("a", claim(x_text, x), _MATCH, claim(y_text, y))
+def ours(x_text: str, y_text: str, x: str, y: str, nli=None, params=None) -> tuple[bool, tuple[str, ...]]:
+    """The verdict for claim ``x_text`` against evidence ``y_text``: the checks alone, or, with ``nli``
+    (the model's scores, premise = evidence) and ``params``, the decision ``compare`` makes."""
+    kw = {} if nli is None else {"nli_forward": nli, "params": params}
+    f = decide("a", claim(x_text, x), _MATCH, claim(y_text, y), **kw)
     return f.verdict is Verdict.CONTRADICT, f.reasons
+
+
+def _product_nli():
+    """The shipped NLI model and the verdict thresholds ``compare`` runs it with (None when absent)."""
+    from factcheck.nli import load_nli
+    from factcheck.pipeline import CompareOptions, effective_options
+
+    model = load_nli()
+    return (model, effective_options(CompareOptions(), model).verdict) if model is not None else (None, None)
 
 
 _NUM = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*")
@@ -136,6 +150,7 @@ def run(quick: bool = False) -> dict:
     skipped = 0
     t0 = time.perf_counter()
     n = 0
+    todo = []
     for item in data["items"]:
         if quick and (item["split"] not in ("test", "fresh") or item["pair"] not in REQUIRED):
             continue
@@ -143,12 +158,22 @@ def run(quick: bool = False) -> dict:
         if pair_texts is None:
             skipped += 1
             continue
-        x_text, y_text = pair_texts
+        todo.append((item, pair_texts))
+    # the full run also scores every pair as compare decides it, with the shipped NLI model beside the
+    # checks (a contradiction from either): how many false alarms the model adds on translations
+    model, params = _product_nli() if not quick else (None, None)
+    t_nli = time.perf_counter()
+    scores = model.predict([(y_text, x_text) for _, (x_text, y_text) in todo]) if model is not None else None
+    t_nli = time.perf_counter() - t_nli
+    for k, (item, (x_text, y_text)) in enumerate(todo):
         n += 1
         hit, reasons = ours(x_text, y_text, item["x"], item["y"])
         base = baseline(x_text, y_text)
         want = item["expected"] == "contradict"
-        for system, said in (("ours", hit), ("baseline", base)):
+        said_by = [("ours", hit), ("baseline", base)]
+        if scores is not None:
+            said_by.append(("ours+nli", ours(x_text, y_text, item["x"], item["y"], scores[k], params)[0]))
+        for system, said in said_by:
             keys = [(system, item["pair"], item["split"]), (system, "all", item["split"]),
                     (system, item["pair"], "all"), (system, "type:" + item["type"], item["split"])]
             if item["type"] != "person":  # reported beside the full figures, never instead of them
@@ -162,6 +187,7 @@ def run(quick: bool = False) -> dict:
     table = {f"{s}|{p}|{sp}": _metrics(c) for (s, p, sp), c in sorted(counts.items())}
     required = {p: table.get(f"ours|{p}|test") for p in REQUIRED}
     fresh = {p: table[f"ours|{p}|fresh"] for p in REQUIRED if f"ours|{p}|fresh" in table}
+    with_nli = {p: table[f"ours+nli|{p}|test"] for p in REQUIRED if f"ours+nli|{p}|test" in table}
 
     def met(ms) -> bool:
         return bool(ms) and all(m and m["recall"] is not None and m["recall"] >= TARGETS["recall"]
@@ -181,6 +207,10 @@ def run(quick: bool = False) -> dict:
         "acceptance_met": ok,
         "acceptance_pairs_fresh": fresh,
         "acceptance_met_fresh": met(fresh),
+        # compare's own decision (checks, then the shipped NLI model at its thresholds), test split
+        "with_nli_pairs_test": with_nli,
+        "nli_model": getattr(model, "model_id", None),
+        "nli_seconds": round(t_nli, 2) if model is not None else None,
         "metrics": table,
         "dev_errors": errors,
     }
@@ -208,6 +238,9 @@ def print_table(result: dict) -> None:
         v = m[k]
         if v["perturbed"]:
             print(f"  {k.split('|')[1][5:]:8} {k.split('|')[2]:5} {v['recall']:.3f} ({v['tp']}/{v['perturbed']})")
+    if result.get("with_nli_pairs_test"):
+        print("as compare decides (checks + shipped NLI), test split: " + ", ".join(
+            f"{p} R {v['recall']:.3f} FA {v['false_alarm']:.3f}" for p, v in result["with_nli_pairs_test"].items()))
     print(f"acceptance (test split, pairs among ur/ar/en/ru: recall >= .90, false alarms <= .02): "
           f"{'met' if result['acceptance_met'] else 'NOT met'}; on the fresh XNLI split: "
           f"{'met' if result.get('acceptance_met_fresh') else 'NOT met'}; {result['items']} items in {result['seconds']} s")
@@ -257,6 +290,11 @@ def rows(result: dict) -> list:
                        ("digit-string baseline: " + " / ".join(span([m[k] for m in fbase])
                                                                for k in ("precision", "recall", "false_alarm")))
                        if fbase else ""))
+    with_nli = result.get("with_nli_pairs_test") or {}
+    if with_nli:
+        out.append(Row("the same pairs as `compare` decides them, the shipped NLI model beside the checks (test half)",
+                       " / ".join(span([m[k] for m in with_nli.values()]) for k in ("precision", "recall", "false_alarm")),
+                       "checks alone: first row"))
     return out
 
 
