@@ -142,13 +142,24 @@ def digit_numbers(s: Scan) -> None:
         finish(s, a, b, value, 10.0 ** -decimals(raw), raw=raw)
 
 
+# a decade said in words, after any year ("1982 کی دہائی", "1981-х годах", "1982-е годы")
+_DECADE_WORD = re.compile(r"(?:-?[ех]\s+|\s+)(?:کی\s+دہائی|کے\s+عشرے|жылдар|годы|годах|годов)", re.IGNORECASE)
+
+
 def _decade(s: Scan, a: int, b: int, raw: str, value: float) -> bool:
-    if not (re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2090 and value % 10 == 0):
+    """"1980s", "1980-х годах", "1980 کی دہائی": the ten years from the one written. A year that does not
+    end in 0 before a decade word ("1982-х годах", a slip or a changed figure) is that year, marked as
+    said of a decade: it differs from "the 1980s" (compared end by end) and from "1950" instead of
+    hiding inside either."""
+    if not (re.fullmatch(r"\d{4}", raw) and 1800 <= value <= 2099):
         return False
     m = lx.DECADE_AFTER.match(s.low, b)
+    if m and value % 10:
+        m = _DECADE_WORD.match(s.low, b)  # but "2003's budget" is a possessive
     if not m:
         return False
-    s.add("year", a, m.end(), value=value, value_max=value + 9, precision=1.0, approx="decade")
+    s.add("year", a, m.end(), value=value, value_max=None if value % 10 else value + 9, precision=1.0,
+          approx="decade")
     return True
 
 

@@ -346,3 +346,11 @@ def test_a_vague_amount_is_no_twin_of_a_figure():
     b = c("волны до 12 метров разрушили десятки деревень", "ru")
     assert shared_values(a, b) == ["10 (درجنوں)"]  # dozens meets dozens, not the 10 metres
     assert reasons("10 میٹر بلند لہریں", "ur", "разрушило десятки деревень", "ru") == []
+
+
+def test_a_year_before_a_decade_word_that_does_not_end_in_zero_is_that_year():
+    assert reasons("1980 کی دہائی میں ییل میں ایک پارٹی", "ur", "на вечеринке в Йеле в 1982-х годах", "ru") == [
+        "year differs: this claim says 1980s (1980 کی دہائی), the other source says 1982 (1982-х годах)"]
+    assert reasons("as in the 1950 movie", "en", "в фильме 1949-х годов", "ru") != []
+    assert reasons("1980 کی دہائی میں ییل میں", "ur", "в Йеле в 1980-х годах", "ru") == []
+    assert reasons("as in the 1950 movie", "en", "в фильме 1950-х годов", "ru") == []
