@@ -78,7 +78,7 @@ _DATE_PATTERNS = [
     ("range-ur", re.compile(B + r"(?P<d>\d{1,2})\s+(?P<mon>" + MONTH_RE + r")\s+(?:اور|سے)\s+(?P<d2>\d{1,2})"
                             r"(?=\s+(?:کے\s+درمیان|تک)(?!\w))")),
     ("mdy", re.compile(r"(?<!\w)(?P<mon>" + MONTH_RE + r")\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-                       r"(?:[,،]?\s+(?P<y>\d{4}))?" + E)),
+                       r"(?:(?:[,،]\s*|\s+)(?P<y>\d{4}))?" + E)),  # "Feb. 19,2003" too
     # Kazakh puts the year first: "2018 жылдың 29 қыркүйегінде", "2017 жылдың шілдесінде"
     ("ydm-kk", re.compile(B + r"(?P<y>\d{4})\s+жыл(?:дың|ғы|ы)\s+(?:" + _DAY + r"\s+)?(?P<mon>(?:"
                           + "|".join(_KK_MONTHS) + r")" + _KK_SUFFIX + r")(?!\w)")),

@@ -73,9 +73,11 @@ def number_words(s: Scan) -> None:
 def _joins(prev: float, v: float, arabic_and: bool) -> bool:
     """Whether number word ``v`` continues the number that ends with ``prev``: "twenty five",
     "two hundred", "خمسة وعشرون", "ثلاثة عشر", "сто двадцать"; not "چار چار"."""
-    if v >= 1000 or (v == 100 and prev < 10):
+    if v >= 1000 or (v == 100 and prev < 100):  # "two hundred", "nineteen hundred", "پچیس سو" (2,500)
         return True
     if prev >= 100 and prev % 100 == 0 and v < 100:
+        return True
+    if prev >= 1000 and prev % 1000 == 0 and v < 1000 and v % 100 == 0:  # "две тысячи пятьсот", "ألفين وخمسمائة"
         return True
     if prev >= 10 and prev % 10 == 0 and prev < 100 and v < 10:  # "twenty five", Kazakh "он бес"
         return True
@@ -87,7 +89,7 @@ def _joins(prev: float, v: float, arabic_and: bool) -> bool:
 def _compose(values: list[float]) -> float:
     total, cur = 0.0, 0.0
     for v in values:
-        if v == 100 and cur and cur < 10:
+        if v == 100 and cur and cur < 100:  # "twenty five hundred" is 2,500
             cur *= 100
         elif v >= 1000:
             total += (cur or 1) * v

@@ -441,3 +441,16 @@ def test_a_rate_written_before_the_number_makes_a_speed():
     assert units("сағатына 135 шақырым", "kk") == [(135.0, "kmh")]
     assert units("180 шақырым жол", "kk") == [(180.0, "km")]
     assert units("سفر 135 کلومیٹر", "ur") == [(135.0, "km")]
+
+
+def test_hundreds_after_a_two_digit_number_and_thousands_before_hundreds_compose():
+    def values(text, lang):
+        return [(q.value, q.text) for q in extract(text, lang=lang) if q.kind == "number"]
+    assert values("that was twenty five hundred people", "en") == [(2500.0, "twenty five hundred")]
+    assert values("nineteen hundred people", "en") == [(1900.0, "nineteen hundred")]
+    assert values("было две тысячи пятьсот человек", "ru") == [(2500.0, "две тысячи пятьсот")]
+    assert values("اور وہ پچیس سو لوگ تھے", "ur") == [(2500.0, "پچیس سو")]
+    assert values("ألفين وخمسمائة شخص", "ar") == [(2500.0, "ألفين وخمسمائة")]
+    assert values("یہ بہتر ہے", "ur") == []  # "better", not 72
+    assert [q.iso for q in extract("Motassadeq trial, Feb. 19,2003, pp.10-11.", lang="en") if q.kind == "date"] == [
+        "2003-02-19"]
