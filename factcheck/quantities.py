@@ -52,6 +52,7 @@ from dataclasses import replace
 from .dates import MONTHS, find_dates
 from .number_words import arabic_duals, number_words, ordinal_words
 from .numerals import PHONE_AREA_RE, PHONE_RE, TIME_RE, digit_numbers, digit_ranges
+from . import lexicon
 from .lexicon import RANGE_JOINERS, RANGE_OPENERS
 from .textscan import Scan, ascii_digits
 from .types import Quantity
@@ -89,7 +90,31 @@ def extract(text: str, offset: int = 0, lang: str | None = None) -> tuple[Quanti
     number_words(s)
     arabic_duals(s)
     s.found.sort(key=lambda q: (q.start, q.end))
-    return tuple(_word_ranges(s))
+    return tuple(_word_ranges(s, _scale_sums(s)))
+
+
+def _scale_sums(s: Scan) -> list[Quantity]:
+    """Amounts written as a sum of scales, as Urdu news writes them: "ایک کروڑ 8 لاکھ" (10.8 million),
+    "3 ارب 20 کروڑ روپے" (3.2 billion rupees): a number with a scale word right before a smaller one,
+    nothing but a space between, is one amount (in the second one's unit)."""
+    out: list[Quantity] = []
+    for q in s.found:
+        p = out[-1] if out else None
+        if (p is not None and p.kind == q.kind == "number" and p.unit is None and p.value_max is None
+                and q.value_max is None and p.value is not None and q.value is not None
+                and 0 < _scale(q.text) < _scale(p.text) and q.value < _scale(p.text)
+                and not s.text[p.end - s.offset:q.start - s.offset].strip()):
+            out[-1] = replace(q, text=s.text[p.start - s.offset:q.end - s.offset], start=p.start,
+                              value=p.value + q.value, approx=q.approx or p.approx)
+            continue
+        out.append(q)
+    return out
+
+
+def _scale(text: str) -> float:
+    """The scale word a number's text ends with ("8 لاکھ": 100,000), or 0."""
+    words = lexicon.fold(text).split()
+    return lexicon.SCALES.get(words[-1].rstrip("."), 0.0) if words else 0.0
 
 
 # "от трех до четырех дней", "تین سے پانچ دن", "three to five days", "بين ثلاثة وخمسة": two numbers, one
@@ -99,9 +124,9 @@ RANGE_GAP = re.compile(r"\s+(?:" + RANGE_JOINERS + r")\s+|\s+و\s*|-to-|\s*[-–
 _NEEDS_OPENER = {"and", "و", "до"}
 
 
-def _word_ranges(s: Scan) -> list[Quantity]:
+def _word_ranges(s: Scan, found: list[Quantity]) -> list[Quantity]:
     out: list[Quantity] = []
-    for q in s.found:
+    for q in found:
         p = out[-1] if out else None
         gap = s.low_waw[p.end - s.offset:q.start - s.offset] if p is not None else ""
         if p is not None and RANGE_GAP.fullmatch(gap):

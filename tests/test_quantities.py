@@ -454,3 +454,13 @@ def test_hundreds_after_a_two_digit_number_and_thousands_before_hundreds_compose
     assert values("یہ بہتر ہے", "ur") == []  # "better", not 72
     assert [q.iso for q in extract("Motassadeq trial, Feb. 19,2003, pp.10-11.", lang="en") if q.kind == "date"] == [
         "2003-02-19"]
+
+
+def test_urdu_amounts_written_as_a_sum_of_scales_are_one_amount():
+    def values(text, lang):
+        return [(q.value, q.unit, q.text) for q in extract(text, lang=lang) if q.kind == "number"]
+    assert values("3 ارب 20 کروڑ روپے", "ur") == [(3.2e9, "PKR", "3 ارب 20 کروڑ")]
+    assert values("ایک کروڑ 8 لاکھ نسخہ جات", "ur") == [(1.08e7, None, "ایک کروڑ 8 لاکھ")]
+    # a comma, a larger second scale or a bare number after the scale keep them apart
+    assert [v for v, _, _ in values("28 billion, 20 million", "en")] == [2.8e10, 2e7]
+    assert [v for v, _, _ in values("5 ملین 20", "ur")] == [5e6, 20.0]
