@@ -15,8 +15,9 @@ Holds:
 - Scale words (thousand, lakh, million, crore, billion, ارب, مليار, млрд, мың, ...), currencies
   (symbols before, words after, with "US"/"امریکی"/"США" allowed in between), percent signs and words,
   units and counted nouns (people, countries, years, months, km, ...).
-- Number words 1-20, tens and hundreds in en/ur/ar/ru/kk (compounds such as "twenty-five",
-  "خمسة وعشرون", "двадцать пять", "он бес"), vague counts ("hundreds of", "دسیوں ہزار": the base,
+- Number words 1-20, tens and hundreds in en/ur/ar/ru/kk (Urdu 21-99 too; compounds such as "twenty-five",
+  "خمسة وعشرون", "двадцать пять", "он бес", "twenty five hundred", "две тысячи пятьсот"), amounts written
+  as a sum of scales ("3 ارب 20 کروڑ" is 3.2 billion), vague counts ("hundreds of", "دسیوں ہزار": the base,
   approx "many"), ordinal words first..tenth ("الثالث والستين" is 63rd) and digit ordinals ("125th",
   "5-й", "125 ویں").
 - Ranges ("27-28 November", "27 سے 28 نومبر", "от 10 до 15") give one quantity with ``value_max`` /
@@ -27,7 +28,8 @@ Holds:
   and Kazakh (with case endings). Digits inside a date are not reported again.
 - A 4-digit integer 1800-2100 not followed by a unit, scale or percent is a year, and so is one from
   1000 beside a year word ("в 1279 году", "عام 1279"); "1990s",
-  "1990 کی دہائی", "1990-е" are the decade (year 1990 .. 1999).
+  "1990 کی دہائی", "1990-е" are the decade (year 1990 .. 1999); a year not ending in 0 before a decade
+  word ("1982-х годах") is that year, approx "decade".
 - Identifiers are not amounts. A number right after a label ("No.", "Article", "section", "рейс",
   "статьей", "المادة", "بند", "نمبر" ...) is kind "id" with the label's class as its unit ("section",
   "flight", "resolution" ...: ``lexicon.ID_CLASSES``), compared only with identifiers of that class;
