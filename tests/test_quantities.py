@@ -464,3 +464,11 @@ def test_urdu_amounts_written_as_a_sum_of_scales_are_one_amount():
     # a comma, a larger second scale or a bare number after the scale keep them apart
     assert [v for v, _, _ in values("28 billion, 20 million", "en")] == [2.8e10, 2e7]
     assert [v for v, _, _ in values("5 ملین 20", "ur")] == [5e6, 20.0]
+
+
+def test_ordinal_words_beyond_tenth_in_english_and_urdu():
+    def ordinals(text, lang):
+        return [(q.value, q.text) for q in extract(text, lang=lang) if q.kind == "ordinal"]
+    assert ordinals("اکیسویں صدی میں", "ur") == [(21.0, "اکیسویں")]
+    assert ordinals("بارہویں جماعت", "ur") == [(12.0, "بارہویں")]
+    assert ordinals("in the twentieth century", "en") == [(20.0, "twentieth")]
