@@ -472,3 +472,7 @@ def test_ordinal_words_beyond_tenth_in_english_and_urdu():
     assert ordinals("اکیسویں صدی میں", "ur") == [(21.0, "اکیسویں")]
     assert ordinals("بارہویں جماعت", "ur") == [(12.0, "بارہویں")]
     assert ordinals("in the twentieth century", "en") == [(20.0, "twentieth")]
+    assert ordinals("в двадцатом веке", "ru") == [(20.0, "двадцатом")]
+    assert ordinals("одиннадцатый раз", "ru") == [(11.0, "одиннадцатый")]
+    assert ordinals("жиырмасыншы ғасыр", "kk") == [(20.0, "жиырмасыншы")]
+    assert ordinals("пятью годами", "ru") == []  # a cardinal's case form
