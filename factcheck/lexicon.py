@@ -154,6 +154,10 @@ for _v, _stem in _RU_ORDINAL_STEMS:  # cardinal case forms, not ordinals: "пя�
         ORDINALS["ru"].pop(_stem + "ью", None)
 for _w in ("пяти", "десяти", "шести", "девяти", "пятых", "сотых", "десятых"):
     ORDINALS["ru"].pop(_w, None)  # cardinal case forms, not ordinals ("пятых" stays out too: fractions)
+# singular Arabic nouns after which a definite tens number is an ordinal ("القرن العشرين", the 20th
+# century; "الذكرى الثلاثين", the 30th anniversary; but "الدول العشرين" are twenty countries)
+AR_ORDINAL_NOUNS = {fold(w) for w in ("القرن", "الذكرى", "الدورة", "المرتبة", "المركز", "النسخة", "الطبعة",
+                                       "العيد", "الجولة", "الدقيقة", "الأسبوع", "اليوم", "الشهر", "العام")}
 # Kazakh ordinals take case endings: match by stem
 KK_ORDINAL_STEMS = {"бірінші": 1.0, "екінші": 2.0, "үшінші": 3.0, "төртінші": 4.0, "бесінші": 5.0,
                     "алтыншы": 6.0, "жетінші": 7.0, "сегізінші": 8.0, "тоғызыншы": 9.0, "оныншы": 10.0,

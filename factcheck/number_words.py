@@ -140,6 +140,11 @@ def ordinal_words(s: Scan) -> None:
                 if word.startswith(stem):
                     v, base = val, stem
                     break
+        if v is None and s.lang in (None, "ar") and word.startswith("ال") and i > 0 and (
+                s.words[i - 1][2] in lx.AR_ORDINAL_NOUNS and s.words[i - 1][1] + 1 == ws):
+            tens, _ = s.word_value(word[2:], s.lexicon(lx.NUMBERS))
+            if _is_tens(tens):  # "القرن العشرين" (the 20th century), "الذكرى الثلاثين" (30th anniversary)
+                v, base = tens, word
         if v is None:
             continue
         end = we

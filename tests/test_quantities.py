@@ -476,3 +476,11 @@ def test_ordinal_words_beyond_tenth_in_english_and_urdu():
     assert ordinals("одиннадцатый раз", "ru") == [(11.0, "одиннадцатый")]
     assert ordinals("жиырмасыншы ғасыр", "kk") == [(20.0, "жиырмасыншы")]
     assert ordinals("пятью годами", "ru") == []  # a cardinal's case form
+
+
+def test_a_definite_arabic_tens_number_after_a_singular_noun_is_an_ordinal():
+    def kinds(text):
+        return [(q.kind, q.value) for q in extract(text, lang="ar")]
+    assert kinds("في القرن العشرين") == [("ordinal", 20.0)]
+    assert kinds("الذكرى الثلاثين لاستقلال") == [("ordinal", 30.0)]
+    assert kinds("الدول العشرين") == [("number", 20.0)]  # twenty countries
