@@ -434,53 +434,46 @@ def test_a_suspended_hyphen_joins_two_numbers_into_a_range_of_the_unit_after_the
     assert q("scored 3 and 4 goals", "en") == [(3.0, None, None), (4.0, None, None)]
 
 
+def of_kind(kind, text, lang, *fields):
+    """(fields...) of the quantities of one kind that ``extract`` finds in ``text``."""
+    return [tuple(getattr(q, f) for f in fields) for q in extract(text, lang=lang) if q.kind == kind]
+
+
 def test_a_rate_written_before_the_number_makes_a_speed():
-    def units(text, lang):
-        return [(q.value, q.unit) for q in extract(text, lang=lang)]
-    assert units("فی گھنٹہ 11،000 میل سے زیادہ", "ur") == [(11000.0, "mph")]
-    assert units("сағатына 135 шақырым", "kk") == [(135.0, "kmh")]
-    assert units("180 шақырым жол", "kk") == [(180.0, "km")]
-    assert units("سفر 135 کلومیٹر", "ur") == [(135.0, "km")]
+    assert of_kind("number", "فی گھنٹہ 11،000 میل سے زیادہ", "ur", "value", "unit") == [(11000.0, "mph")]
+    assert of_kind("number", "сағатына 135 шақырым", "kk", "value", "unit") == [(135.0, "kmh")]
+    assert of_kind("number", "180 шақырым жол", "kk", "value", "unit") == [(180.0, "km")]
+    assert of_kind("number", "سفر 135 کلومیٹر", "ur", "value", "unit") == [(135.0, "km")]
 
 
 def test_hundreds_after_a_two_digit_number_and_thousands_before_hundreds_compose():
-    def values(text, lang):
-        return [(q.value, q.text) for q in extract(text, lang=lang) if q.kind == "number"]
-    assert values("that was twenty five hundred people", "en") == [(2500.0, "twenty five hundred")]
-    assert values("nineteen hundred people", "en") == [(1900.0, "nineteen hundred")]
-    assert values("было две тысячи пятьсот человек", "ru") == [(2500.0, "две тысячи пятьсот")]
-    assert values("اور وہ پچیس سو لوگ تھے", "ur") == [(2500.0, "پچیس سو")]
-    assert values("ألفين وخمسمائة شخص", "ar") == [(2500.0, "ألفين وخمسمائة")]
-    assert values("یہ بہتر ہے", "ur") == []  # "better", not 72
-    assert [q.iso for q in extract("Motassadeq trial, Feb. 19,2003, pp.10-11.", lang="en") if q.kind == "date"] == [
-        "2003-02-19"]
+    cases = [("that was twenty five hundred people", "en", 2500.0, "twenty five hundred"),
+             ("nineteen hundred people", "en", 1900.0, "nineteen hundred"),
+             ("было две тысячи пятьсот человек", "ru", 2500.0, "две тысячи пятьсот"),
+             ("اور وہ پچیس سو لوگ تھے", "ur", 2500.0, "پچیس سو"),
+             ("ألفين وخمسمائة شخص", "ar", 2500.0, "ألفين وخمسمائة")]
+    for text, lang, value, words in cases:
+        assert of_kind("number", text, lang, "value", "text") == [(value, words)], text
+    assert of_kind("number", "یہ بہتر ہے", "ur", "value") == []  # "better", not 72
+    assert of_kind("date", "Motassadeq trial, Feb. 19,2003, pp.10-11.", "en", "iso") == [("2003-02-19",)]
 
 
 def test_urdu_amounts_written_as_a_sum_of_scales_are_one_amount():
-    def values(text, lang):
-        return [(q.value, q.unit, q.text) for q in extract(text, lang=lang) if q.kind == "number"]
-    assert values("3 ارب 20 کروڑ روپے", "ur") == [(3.2e9, "PKR", "3 ارب 20 کروڑ")]
-    assert values("ایک کروڑ 8 لاکھ نسخہ جات", "ur") == [(1.08e7, None, "ایک کروڑ 8 لاکھ")]
+    assert of_kind("number", "3 ارب 20 کروڑ روپے", "ur", "value", "unit", "text") == [(3.2e9, "PKR", "3 ارب 20 کروڑ")]
+    assert of_kind("number", "ایک کروڑ 8 لاکھ نسخہ جات", "ur", "value", "text") == [(1.08e7, "ایک کروڑ 8 لاکھ")]
     # a comma, a larger second scale or a bare number after the scale keep them apart
-    assert [v for v, _, _ in values("28 billion, 20 million", "en")] == [2.8e10, 2e7]
-    assert [v for v, _, _ in values("5 ملین 20", "ur")] == [5e6, 20.0]
+    assert of_kind("number", "28 billion, 20 million", "en", "value") == [(2.8e10,), (2e7,)]
+    assert of_kind("number", "5 ملین 20", "ur", "value") == [(5e6,), (20.0,)]
 
 
-def test_ordinal_words_beyond_tenth_in_english_and_urdu():
-    def ordinals(text, lang):
-        return [(q.value, q.text) for q in extract(text, lang=lang) if q.kind == "ordinal"]
-    assert ordinals("اکیسویں صدی میں", "ur") == [(21.0, "اکیسویں")]
-    assert ordinals("بارہویں جماعت", "ur") == [(12.0, "بارہویں")]
-    assert ordinals("in the twentieth century", "en") == [(20.0, "twentieth")]
-    assert ordinals("в двадцатом веке", "ru") == [(20.0, "двадцатом")]
-    assert ordinals("одиннадцатый раз", "ru") == [(11.0, "одиннадцатый")]
-    assert ordinals("жиырмасыншы ғасыр", "kk") == [(20.0, "жиырмасыншы")]
-    assert ordinals("пятью годами", "ru") == []  # a cardinal's case form
-
-
-def test_a_definite_arabic_tens_number_after_a_singular_noun_is_an_ordinal():
-    def kinds(text):
-        return [(q.kind, q.value) for q in extract(text, lang="ar")]
-    assert kinds("في القرن العشرين") == [("ordinal", 20.0)]
-    assert kinds("الذكرى الثلاثين لاستقلال") == [("ordinal", 30.0)]
-    assert kinds("الدول العشرين") == [("number", 20.0)]  # twenty countries
+def test_ordinal_words_beyond_tenth():
+    cases = [("اکیسویں صدی میں", "ur", 21.0, "اکیسویں"), ("بارہویں جماعت", "ur", 12.0, "بارہویں"),
+             ("in the twentieth century", "en", 20.0, "twentieth"), ("в двадцатом веке", "ru", 20.0, "двадцатом"),
+             ("одиннадцатый раз", "ru", 11.0, "одиннадцатый"), ("жиырмасыншы ғасыр", "kk", 20.0, "жиырмасыншы"),
+             ("في القرن العشرين", "ar", 20.0, "العشرين"), ("الذكرى الثلاثين لاستقلال", "ar", 30.0, "الثلاثين")]
+    for text, lang, value, words in cases:
+        assert of_kind("ordinal", text, lang, "value", "text") == [(value, words)], text
+    assert of_kind("ordinal", "пятью годами", "ru", "value") == []  # a cardinal's case form
+    # a definite Arabic tens number is an ordinal after a singular noun, a count after a plural one
+    assert of_kind("number", "الدول العشرين", "ar", "value") == [(20.0,)]
+    assert of_kind("ordinal", "الدول العشرين", "ar", "value") == []
