@@ -218,10 +218,11 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
     # before 1800 only with a year word or noun ("в 1279 году", "عام 1279")
     # (three digits only with the era or an oblique year word: "в 767 году н.э.", "A.D. 767"; "767 год"
     # may be a duration)
-    era_before = kind == "number" and raw is not None and _ERA_BEFORE.search(s.low, 0, a) is not None
-    if (kind == "number" and raw is not None and scale == 1.0 and value_max is None
-            and (re.fullmatch(r"\d{4}", raw) and 1000 <= value <= 2100
-                 or re.fullmatch(r"[1-9]\d{2}", raw) and (era_before or _year_word_after(s, b, True)))):
+    # (the era is looked for only before a number that may be a year: the search reads the text before it)
+    year_shaped = kind == "number" and raw is not None and scale == 1.0 and value_max is None and (
+        re.fullmatch(r"\d{4}", raw) is not None and 1000 <= value <= 2100 or re.fullmatch(r"[1-9]\d{2}", raw) is not None)
+    era_before = year_shaped and _ERA_BEFORE.search(s.low, 0, a) is not None
+    if year_shaped and (len(raw) == 4 or era_before or _year_word_after(s, b, True)):
         prev = s.prev_word(a)
         year_noun = prev is not None and s.words[prev][2] in _YEAR_NOUNS_BEFORE or era_before
         year_word = _year_word_after(s, b)
