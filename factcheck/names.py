@@ -718,7 +718,9 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
     # a shorter key of a stem ("Джеррарда": "HR"; "باجوت": "HT") is looked for only among words that may
     # be names: not function words ("غير"), not lower-case words of a cased script ("had")
     # two neighbouring words read as one ("Ван Дамм" / "واندام") must spell it exactly but for an unwritten
-    # h or v: the looser rules of ``keys_match`` meet too many word pairs by chance
+    # h or v: the looser rules of ``keys_match`` meet too many word pairs by chance; and a key of three
+    # classes exactly ("قانونی نفاذ" is KN + NFT, Kennedy's KNT only with its F dropped and the two N run
+    # together)
     # a function word is never the other side's spelling of a name ("Кента" is not "لیکن", but)
     # a stem ("براون" less "ب", "كاليفورنيا" less "كال") meets a caseless word only when that word may be a
     # name itself: "رن" (run) and "رواں" (flowing) are no spellings of Brown and California
@@ -728,7 +730,8 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
     return any(loose(k, o) for k in t.keys for tok in toks if tok.folded not in _FUNCTION for o in tok.keys
                if (len(k) >= min(3, len(t.keys[0])) or not _is_cased(tok.text) or _capitalised(tok))
                and (k == t.keys[0] or _is_cased(tok.text) or name_like(tok))) or any(
-        _keep_first(t.keys[0], "F") == _keep_first(p, "F") or (len(_loose(p)) >= 4 and _loose(t.keys[0]) == _loose(p))
+        t.keys[0] == p or (len(_loose(p)) >= 4 and (
+            _keep_first(t.keys[0], "F") == _keep_first(p, "F") or _loose(t.keys[0]) == _loose(p)))
         for p in pairs)
 
 

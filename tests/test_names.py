@@ -479,3 +479,15 @@ def test_a_stem_meets_a_caseless_word_only_when_that_word_may_be_a_name():
     assert _names(name_conflicts(ar, "ar", "ڈیزائنرز والنٹینو اور تھوم فیورک نے رن وے پر پیرس فیشن ویک میں ہیٹ دکھائے۔", "ur")) == [
         (("وتوم براون",), ("تھوم فیورک",))]
     assert name_conflicts(ar, "ar", "ڈیزائنرز والنٹینو اور تھوم براؤن نے رن وے پر پیرس فیشن ویک میں ہیٹ دکھائے۔", "ur") == []
+
+
+def test_two_neighbouring_words_spell_a_short_name_only_exactly():
+    # "قانونی نفاذ" (legal enforcement) reads KN + NFT: without its F and with the two N run together it
+    # would be Kennedy's KNT; a three-class name is found in two words only when they spell its key as is
+    ar = "هذا هو الأساس القانوني للاحتفال بالحنين للقاضي أنتوني كينيدي من أجل حقوق الدول."
+    assert _names(name_conflicts(ar, "ar", "یہ ریاستی حقوق کے جسٹس انتھونی ہارگن کے دوستی کے عہدے پر قانونی نفاذ ہے.", "ur")) == [
+        (("أنتوني كينيدي",), ("انتھونی ہارگن",))]
+    assert name_conflicts(ar, "ar", "یہ ریاستی حقوق کے جسٹس انتھونی کینیڈی کے دوستی کے عہدے پر قانونی نفاذ ہے.", "ur") == []
+    # longer names still meet two words read as one ("سموئیل شین بین": Samuel Sheinbein)
+    assert name_conflicts("صامويل شينبين سوف يواجه عقوبة القتل في إسرائيل.", "ar",
+                          "سموئیل شین بین کو اسرائیل میں قتل کی سزا کا سامنا کرنا ہوگا۔", "ur") == []
