@@ -693,6 +693,8 @@ def name_conflicts(text_a: str, lang_a: str | None, text_b: str, lang_b: str | N
                                     tuple(dict.fromkeys(n.text for n in b_only))))
     if not out:
         out += _substitutions(text_a, ta, na, text_b, tb, nb, lang_a, lang_b)
+    if not out:
+        out += _list_swaps(text_a, ta, na, text_b, tb, nb, lang_a, lang_b)
     return out
 
 
@@ -954,6 +956,96 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
             # swap ("Джо Сираит" is "جو بائیڈن" later in the sentence, not "ہائی پروفائل" near its start)
             where = abs(x.start / max(1, len(text_a)) - y.start / max(1, len(text_b)))
             found.append((where, NameConflict("person", (text_a[x.start:p.end],), (text_b[y.start:o.end],))))
+    return [min(found, key=lambda f: f[0])[1]] if found else []
+
+
+# --- one item of a list of names replaced ---------------------------------------------------------
+_LIST_COMMA = re.compile(r"[,،;؛]")
+_AR_SCRIPT = re.compile(r"[\u0600-\u06ff]")
+_LIST_CONJ = {fold(w) for w in ("and", "or", "и", "или", "да", "و", "أو", "او", "اور", "یا", "және", "мен", "бен",
+                                "пен", "немесе")}
+
+
+def _list_chunks(text: str, toks: list[Token], arabic: bool) -> list[tuple[Token, ...]]:
+    """The text cut at commas and at the conjunctions that join list items, each piece's words ("Phoenix,
+    Las Vegas and Salt Lake City": Phoenix | Las Vegas | Salt Lake City). In Arabic the last item takes
+    "و" as a prefix ("فينيكس، لاس فيغاس وسولت ليك سيتي"): a word of more than three letters that starts
+    with it begins an item when commas already make the run a list."""
+    chunks: list[list[Token]] = [[]]
+    commas = 0
+    for i, t in enumerate(toks):
+        if i and _LIST_COMMA.search(text[toks[i - 1].end:t.start]):
+            chunks.append([])
+            commas += 1
+        if t.folded in _LIST_CONJ:
+            chunks.append([])
+            continue
+        if arabic and commas and chunks[-1] and not _is_cased(t.text) and t.folded.startswith("و") and len(
+                t.folded) > 3 and not _known(t):
+            chunks.append([])
+        chunks[-1].append(t)
+    return [tuple(c) for c in chunks]
+
+
+def _list_swaps(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: str, tb: list[Token],
+                nb: tuple[Name, ...], lang_a: str | None = None, lang_b: str | None = None) -> list[NameConflict]:
+    """One item of a list of names replaced: "Phoenix, Flagstaff, Las Vegas and Salt Lake City" /
+    "Феникс, Флагстафф, Обрадор и Солт-Лейк-Сити". The items before and after it are the same names on
+    both sides (the anchors, which ``_substitutions`` finds inside one name), the two items between them
+    are one to three words, name words in their scripts (in two caseless scripts, words ``_rare`` or
+    ``_known`` take for names), neither found on the other side, and spelt far apart."""
+    if _is_cased(text_a) and _is_cased(text_b):
+        return []  # two cased scripts: capitals mark the names, which ``find_names`` compares whole (and
+        # a translated name in a list, "Senate and House" / "Сенате и Палате представителей", is no swap)
+    ua, ub = _urdu(text_a, lang_a), _urdu(text_b, lang_b)
+    ha, hb = _headline(ta), _headline(tb)
+    ca = _list_chunks(text_a, ta, lang_a == "ar" or (lang_a is None and not ua and _AR_SCRIPT.search(text_a) is not None))
+    cb = _list_chunks(text_b, tb, lang_b == "ar" or (lang_b is None and not ub and _AR_SCRIPT.search(text_b) is not None))
+    pairs_a, pairs_b = _word_pairs(ta), _word_pairs(tb)
+
+    def anchor_word(t: Token, names, head, urdu) -> bool:  # a name, or in a country's name
+        return any(n.entity and n.start <= t.start < n.end for n in names) or (
+            _name_word(t, names, head, 2, urdu) and (_is_cased(t.text) or _rare(t) or _known(t)))
+
+    def same(x: tuple[Token, ...], y: tuple[Token, ...]) -> bool:  # the item next to the swapped one
+        if any(len(t.keys[0]) >= 2 and anchor_word(t, na, ha, ua) and anchor_word(o, nb, hb, ub)
+               and _tok_match(t.keys, o) for t in x for o in y):
+            return True
+        # one name written as two words on one side ("فلیگ سٹاف" / "Флагстафф")
+        return any(len(k) >= 4 and keys_match(k, o.keys[0]) for u, v in ((x, y), (y, x))
+                   for k in ("".join(t.keys[0] for t in u[j:j + 2]) for j in range(len(u) - 1))
+                   for o in v if _is_cased(o.text) or _rare(o) or _known(o))
+
+    def item(c: tuple[Token, ...], names, head, urdu) -> list[Token]:
+        words = [t for t in c if _name_word(t, names, head, 2, urdu)]
+        if not c or len(c) > 3 or len(words) < len(c) - 1 or not words:
+            return []
+        if not _is_cased(words[0].text) and not any(_rare(t) or _known(t) for t in words):
+            return []
+        return words
+
+    found: list[tuple[float, NameConflict]] = []
+    for i in range(1, len(ca) - 1):
+        for k in range(1, len(cb) - 1):
+            # the neighbouring items may run into the words around the list: their last / first words
+            if not (same(ca[i - 1][-3:], cb[k - 1][-3:]) and same(ca[i + 1][:3], cb[k + 1][:3])):
+                continue
+            pa, pb = item(ca[i], na, ha, ua), item(cb[k], nb, hb, ub)
+            if not (pa and pb) or any(_tok_match(t.keys, o) for t in ca[i] for o in cb[k]):
+                continue
+            if any(_found_in(t, tb, pairs_b) for t in pa) or any(_found_in(t, ta, pairs_a) for t in pb):
+                continue
+            p, o = max(pa, key=lambda t: len(t.keys[0])), max(pb, key=lambda t: len(t.keys[0]))
+            if not _far(p, o, 2) or _similarity(p.text, o.text) >= _SAME_WORD:
+                continue  # "لنکسلیٹ" / "Lickskillet": one name spelt two ways
+            if all(_pieces(t.text.lower()) == 1 for t in pa + pb if _is_cased(t.text)) and (
+                    _is_cased(text_a) or _is_cased(text_b)):
+                continue  # common words, a name translated ("Firewell and Company" / "فايروال وشركاه")
+            where = abs(ca[i][0].start / max(1, len(text_a)) - cb[k][0].start / max(1, len(text_b)))
+            if where > 0.3:
+                continue
+            found.append((where, NameConflict("person", (text_a[ca[i][0].start:ca[i][-1].end],),
+                                              (text_b[cb[k][0].start:cb[k][-1].end],))))
     return [min(found, key=lambda f: f[0])[1]] if found else []
 
 

@@ -491,3 +491,31 @@ def test_two_neighbouring_words_spell_a_short_name_only_exactly():
     # longer names still meet two words read as one ("سموئیل شین بین": Samuel Sheinbein)
     assert name_conflicts("صامويل شينبين سوف يواجه عقوبة القتل في إسرائيل.", "ar",
                           "سموئیل شین بین کو اسرائیل میں قتل کی سزا کا سامنا کرنا ہوگا۔", "ur") == []
+
+
+def test_one_item_of_a_list_of_names_replaced():
+    ur = "سمندری طوفان روزا سے فیونکس، لاس ویگاس، سالٹ لیک سٹی میں سیلابی ریلوں کا خطرہ"
+    assert _names(name_conflicts(ur, "ur", "Ураган Роза может затопить Феникс, Харис и Солт-Лейк-Сити", "ru")) == [
+        (("لاس ویگاس",), ("Харис",))]
+    assert name_conflicts(ur, "ur", "Ураган Роза может затопить Феникс, Лас-Вегас и Солт-Лейк-Сити", "ru") == []
+    # a neighbour written as two words on one side ("فلیگ سٹاف" / "Флагстафф")
+    ur = "انتباہ بشمول فیونکس، فلیگ سٹاف، لاس ویگاس اور سالٹ لیک سٹی کے لئے جاری کر دیے ہیں۔"
+    assert _names(name_conflicts(ur, "ur", "в таких городах, как Феникс, Флагстафф, Обрадор и Солт-Лейк-Сити.", "ru")) == [
+        (("لاس ویگاس",), ("Обрадор",))]
+    # two caseless scripts; Arabic joins the last item with "و"
+    ar = "زار المغني فينيكس، ولاس فيغاس، وسولت ليك سيتي"
+    assert _names(name_conflicts(ar, "ar", "گلوکار نے فیونکس، لاس ویگاس اور سالٹ لیک سٹی کا دورہ کیا", "ur")) == []
+    assert _names(name_conflicts("زار المغني فينيكس، وكوركوران، وسولت ليك سيتي", "ar",
+                                 "گلوکار نے فیونکس، لاس ویگاس اور سالٹ لیک سٹی کا دورہ کیا", "ur")) == [
+        (("وكوركوران",), ("لاس ویگاس",))]
+
+
+def test_a_list_item_spelt_two_ways_or_translated_is_no_swap():
+    ur = "مقامات جیسے گرسی کریک، آرکنساس، لنکسلیٹ، کینٹکی، یا سکرو لانٹ آؤٹ، الاباما"
+    assert name_conflicts(ur, "ur", "places like Greasy Creek, Arkansas, Lickskillet, Kentucky, or Scroungeout, "
+                          "Alabama.", "en") == []
+    assert name_conflicts("مايكل سانتو، من شركة فايروال وشركاه، في بوفالو، نيويورك", "ar",
+                          "Michael Santo of Firewell and Company, of Buffalo, NY", "en") == []
+    # two cased scripts are left to the whole names: "Senate and House" is translated, not swapped
+    assert name_conflicts("majorities they hold in the Senate and House of Representatives, according to Reuters",
+                          "en", "большинство в Сенате и Палате представителей, по данным Reuters", "ru") == []
