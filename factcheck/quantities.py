@@ -98,19 +98,27 @@ def extract(text: str, offset: int = 0, lang: str | None = None) -> tuple[Quanti
 def _scale_sums(s: Scan) -> list[Quantity]:
     """Amounts written as a sum of scales, as Urdu news writes them: "ایک کروڑ 8 لاکھ" (10.8 million),
     "3 ارب 20 کروڑ روپے" (3.2 billion rupees): a number with a scale word right before a smaller one,
-    nothing but a space between, is one amount (in the second one's unit)."""
+    nothing but a space between, is one amount (in the second one's unit). So are thousands and the
+    hundreds after them in digits ("13 ہزار 212", "13 тысяч 212", Arabic with its "و": "13 ألفا و212"):
+    13,212, not 13,000 and 212."""
     out: list[Quantity] = []
     for q in s.found:
         p = out[-1] if out else None
+        gap = s.text[p.end - s.offset:q.start - s.offset].strip() if p is not None else ""
         if (p is not None and p.kind == q.kind == "number" and p.unit is None and p.value_max is None
                 and q.value_max is None and p.value is not None and q.value is not None
-                and 0 < _scale(q.text) < _scale(p.text) and q.value < _scale(p.text)
-                and not s.text[p.end - s.offset:q.start - s.offset].strip()):
+                and (0 < _scale(q.text) < _scale(p.text) and not gap or _scale(p.text) == 1000 and _scale(
+                    q.text) == 0 and gap in ("", "و") and q.value < 1000 and q.value == int(q.value)
+                     and q.approx is None and _DIGITS_ONLY.fullmatch(ascii_digits(q.text).strip()) is not None)
+                and q.value < _scale(p.text)):
             out[-1] = replace(q, text=s.text[p.start - s.offset:q.end - s.offset], start=p.start,
                               value=p.value + q.value, approx=q.approx or p.approx)
             continue
         out.append(q)
     return out
+
+
+_DIGITS_ONLY = re.compile(r"\d{1,3}")
 
 
 def _scale(text: str) -> float:

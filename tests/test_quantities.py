@@ -466,6 +466,18 @@ def test_urdu_amounts_written_as_a_sum_of_scales_are_one_amount():
     assert of_kind("number", "5 ملین 20", "ur", "value") == [(5e6,), (20.0,)]
 
 
+def test_thousands_and_the_hundreds_after_them_in_digits_are_one_amount():
+    cases = [("13 ہزار 212 رہائشی راستوں", "ur", "13 ہزار 212"), ("تیرہ ہزار 212 راستوں", "ur", "تیرہ ہزار 212"),
+             ("13 тысяч 212 маршрутов", "ru", "13 тысяч 212"), ("13 ألف و212 مسارا", "ar", "13 ألف و212"),
+             ("ثلاثة عشر ألفا و212 مسارا", "ar", "ثلاثة عشر ألفا و212")]
+    for text, lang, words in cases:
+        assert of_kind("number", text, lang, "value", "text") == [(13212.0, words)], text
+    # a comma, a year or a percentage after the thousands is another number
+    assert of_kind("number", "5 ہزار، 200 افراد", "ur", "value") == [(5000.0,), (200.0,)]
+    assert [q.kind for q in extract("5 ہزار 2019 میں", lang="ur")] == ["number", "year"]
+    assert [(q.kind, q.value) for q in extract("5 тысяч 10%", lang="ru")] == [("number", 5000.0), ("percent", 10.0)]
+
+
 def test_ordinal_words_beyond_tenth():
     cases = [("اکیسویں صدی میں", "ur", 21.0, "اکیسویں"), ("بارہویں جماعت", "ur", 12.0, "بارہویں"),
              ("in the twentieth century", "en", 20.0, "twentieth"), ("в двадцатом веке", "ru", 20.0, "двадцатом"),
