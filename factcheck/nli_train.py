@@ -618,6 +618,64 @@ def package(ckpt_dir: Path, out_dir: Path, data: Path) -> dict:
     return report
 
 
+def unpack(pkg_dir: Path, out_dir: Path) -> dict:
+    """A training checkpoint (``weights.safetensors`` + ``config.json``, as ``best/`` holds) rebuilt from a
+    packaged model, so that training can go on from shipped weights when the run that made them is gone:
+    each quantised matrix dequantised (integers x its column scales), found by the bias its product gets;
+    biases, LayerNorms and the position table as stored; the token-type row the export folded into the
+    graph as row 0. The weights are the shipped ones, rounding included (logits within ~0.3 of the
+    graph's, whose activations are 8-bit)."""
+    import onnx
+    import torch
+    from onnx import numpy_helper
+    from safetensors.torch import save_file
+
+    g = onnx.load(str(pkg_dir / "model.onnx")).graph
+    inits = {i.name: numpy_helper.to_array(i) for i in g.initializer}
+    consumers: dict[str, list] = {}
+    for n in g.node:
+        for i in n.input:
+            consumers.setdefault(i, []).append(n)
+    state = {k: torch.from_numpy(v.copy()) for k, v in inits.items()
+             if k.startswith(("bert.", "head.")) and v.dtype == np.float32 and not k.endswith("_scale")}
+
+    def bias_after(name: str, depth: int = 3) -> str | None:  # product -> (scale) -> Add(bias)
+        for c in consumers.get(name, []):
+            for i in c.input:
+                if i in inits and i.endswith(".bias"):
+                    return i
+            found = bias_after(c.output[0], depth - 1) if depth > 1 and c.op_type == "Mul" else None
+            if found:
+                return found
+        return None
+
+    matrices = 0
+    for n in g.node:
+        if n.op_type != "MatMulIntegerToFloat":
+            continue
+        w, scale = inits[n.input[1]].astype(np.float32), inits[n.input[3]].astype(np.float32)
+        zero = inits[n.input[5]].astype(np.float32) if len(n.input) > 5 and n.input[5] in inits else 0.0
+        bias = bias_after(n.output[0])
+        if bias is None:
+            raise SystemExit(f"{pkg_dir}: no bias after {n.name}; not a factcheck NLI graph")
+        state[bias[: -len(".bias")] + ".weight"] = torch.from_numpy(np.ascontiguousarray(((w - zero) * scale).T))
+        matrices += 1
+    typ = [k for k, v in inits.items() if not k.startswith("bert.") and v.dtype == np.float32 and v.size == state[
+        "bert.embeddings.LayerNorm.weight"].numel() and any(c.op_type == "Add" and "embeddings" in c.output[0]
+                                                            for c in consumers.get(k, []))]
+    rows = torch.zeros(2, state["bert.embeddings.LayerNorm.weight"].numel())
+    if typ:
+        rows[0] = torch.from_numpy(inits[typ[0]].reshape(-1).copy())
+    state["bert.embeddings.token_type_embeddings.weight"] = rows
+    module_from_state(state, str(pkg_dir))  # fits the encoder, or says why not
+    out_dir.mkdir(parents=True, exist_ok=True)
+    save_file({k: v.to(torch.float16).contiguous() for k, v in state.items()}, str(out_dir / "weights.safetensors"))
+    info = json.loads((pkg_dir / "config.json").read_text())["training"]
+    (out_dir / "config.json").write_text(json.dumps({"training": {**info, "unpacked_from": str(pkg_dir)}},
+                                                    indent=2, ensure_ascii=False) + "\n")
+    return {"matrices": matrices, "tensors": len(state), "token_type_row": bool(typ)}
+
+
 def soup(sources: list[Path], out_dir: Path, data: Path, threads: int | None = None) -> dict:
     """Uniform weight average ("model soup") of checkpoints of one recipe, saved as ``out_dir``
     (weights.safetensors + config.json, like a ``best/`` directory) with its validation accuracy.
@@ -683,6 +741,8 @@ def main(argv=None) -> None:
                     "(ONNX, temperature and calibration from validation data)")
     ap.add_argument("--soup", metavar="CKPT", nargs="+", help="instead of training: average these checkpoints "
                     "(best/ directories or last.pt files of runs with the same seed) into <out>/best")
+    ap.add_argument("--unpack", metavar="DIR", help="instead of training: rebuild a checkpoint from the packaged "
+                    "model in DIR into <out>/best (dequantised), to go on training from shipped weights with --init")
     ap.add_argument("--unsigned-weights", metavar="DIR", help="instead of training: rewrite the int8 weights of "
                     "the packaged model in DIR as uint8 (exact; see unsigned_weights) and update its config")
     args = ap.parse_args(argv)
@@ -695,6 +755,8 @@ def main(argv=None) -> None:
         cfg.update(onnx_sha256=file_sha256(d / "model.onnx"), quantization="int8-dynamic, uint8 weights")
         (d / "config.json").write_text(json.dumps(cfg, indent=2, ensure_ascii=False) + "\n")
         print(json.dumps({"tensors": n, "onnx_sha256": cfg["onnx_sha256"]}))
+    elif args.unpack:
+        print(json.dumps(unpack(Path(args.unpack), Path(args.out) / "best")))
     elif args.soup:
         print(json.dumps(soup([Path(s) for s in args.soup], Path(args.out) / "best", Path(args.data), args.threads)))
     elif args.package:

@@ -80,3 +80,32 @@ def test_training_stops_on_budget_resumes_and_keeps_the_best(tmp_path):
     alone = model.predict([pair])[0]
     batched = model.predict([("word " * 40, "long"), pair, ("a", "b")])[1]
     assert abs(alone.contradiction - batched.contradiction) < 1e-5
+
+
+def test_unpack_rebuilds_the_shipped_weights_as_a_checkpoint(tmp_path):
+    # rebuilding needs torch and safetensors (the `train` extra), which CI does not install
+    pytest.importorskip("torch")
+    pytest.importorskip("safetensors")
+    import numpy as np
+    import torch
+
+    from pathlib import Path
+
+    from factcheck import e5_weights
+    from factcheck.nli_model import WordRows
+
+    pkg = Path(nli_train.__file__).parent / "models" / "factcheck-nli-e5small"
+    report = nli_train.unpack(pkg, tmp_path / "best")
+    assert report == {"matrices": 73, "tensors": 198, "token_type_row": True}
+    module = nli_train.load_checkpoint_module(tmp_path / "best")
+    pairs = [("The council approved the budget on Monday.", "The budget was approved."),
+             ("The council approved the budget on Monday.", "The council rejected the budget."),
+             ("مجلس نے پیر کو بجٹ منظور کیا۔", "The mayor lives in a red house.")]
+    tok = e5_weights.load(tokenizer_only=True).tokenizer
+    ids = tok.pair_inputs([p for p, _ in pairs], [h for _, h in pairs], 128)
+    with torch.inference_mode():
+        emb, mask = nli_train.batch_tensors(ids, WordRows(), tok.pad)
+        logits = module(emb, mask).numpy()
+    shipped = nli_train.onnx_logits(pkg / "model.onnx", ids, WordRows(), tok.pad)
+    assert (logits.argmax(1) == shipped.argmax(1)).all()
+    assert np.abs(logits - shipped).max() < 0.5  # the graph's activations are 8-bit, the rebuilt ones fp32
