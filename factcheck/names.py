@@ -461,6 +461,15 @@ _AR_STOP = {fold(w) for w in ["نے", "کے", "کی", "کا", "کو", "سے", "�
 _AR_DEFINITE = re.compile(r"(?:ال|لل|بال|وال|فال|كال)")  # a definite noun ("للجنة": "of the committee")
 
 
+def _article(t: Token, prefixes: re.Pattern | None = None) -> bool:
+    """The word starts with the article "ال" (or, with ``prefixes``, a particle and the article).
+    Looked for in the word as written, less its vowel marks: an alif with hamza is never the article,
+    so "الآنسة ألكسندر" (Miss Alexander) is a title and a name, though the folded form "الكسندر"
+    looks definite."""
+    raw = AR_MARKS.sub("", t.text)
+    return bool(prefixes.match(raw)) if prefixes is not None else raw.startswith("ال")
+
+
 def _is_cased(text: str) -> bool:
     return bool(re.search(r"[A-Za-zА-Яа-яЁёӘәІіҢңҒғҮүҰұҚқӨөҺһ]", text))
 
@@ -584,11 +593,11 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             if tuple(t.folded for t in toks[i:i + n]) != title:
                 continue
             k = i + n
-            while k < len(toks) and (used[k] or toks[k].folded.startswith("ال") and not used[k]) and k < i + n + 2:
+            while k < len(toks) and (used[k] or _article(toks[k]) and not used[k]) and k < i + n + 2:
                 k += 1  # "الرئيس الأمريكي دونالد ترامب", "رئيس مقدونيا جورج"
             group = []
             while k < len(toks) and len(group) < 3 and not used[k] and toks[k].folded not in _AR_STOP \
-                    and re.match(r"[\u0600-\u06ff]", toks[k].folded) and not _AR_DEFINITE.match(toks[k].folded) \
+                    and re.match(r"[\u0600-\u06ff]", toks[k].folded) and not _article(toks[k], _AR_DEFINITE) \
                     and (not group or _adjacent(text, group[-1], toks[k], offset)
                          and (_rare(toks[k]) or _known(toks[k]))):  # "دونالد ترامب سلسلة": not "series"
                 group.append(toks[k])
@@ -940,7 +949,7 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                 continue  # "Kim Jong" / "Ким Чен": short keys on short anchors match too loosely
             if not (_adjacent(text_a, x, p, 0) and _adjacent(text_b, y, o, 0)):
                 continue
-            if not particle and (_same_name(na, x, p) is False or _same_name(nb, y, o) is False):
+            if not particle and (_same_name(na, x, p, _is_cased(y.text)) is False or _same_name(nb, y, o, _is_cased(x.text)) is False):
                 continue
             if _found_in(p, tb, pairs_b) or _found_in(o, ta, pairs_a):
                 continue
@@ -1152,10 +1161,18 @@ def _far(p: Token, o: Token, part: int) -> bool:
                for k in keys(p) for m in keys(o))
 
 
-def _same_name(names: tuple[Name, ...], x: Token, p: Token) -> bool | None:
-    """Whether two cased words belong to one detected name (None for caseless words)."""
+def _same_name(names: tuple[Name, ...], x: Token, p: Token, other_cased: bool = True) -> bool | None:
+    """Whether two cased words belong to one detected name (None for caseless words).
+    A cased word followed by one of Arabic script: Urdu and Arabic texts often keep a name's first words
+    in Latin letters and write the rest in their own script ("Clarion بوچرڈ", "William Lowe کوربل"), so
+    that is None too where the other side's words are cased (they say it is one name) or where the Latin
+    letters already hold a name of two words; one Latin word before a caseless one is as often a name and
+    a common noun ("Threave اسٹیٹ": Threave Estate), which a caseless other side cannot tell apart."""
     if not _is_cased(x.text):
         return None
+    if not _is_cased(p.text) and re.match(r"[\u0600-\u06ff]", p.folded):
+        return None if other_cased or any(not n.entity and n.end == x.end and len(n.tokens) >= 2 for n in names) \
+            else False
     return any(n.start <= x.start and p.end <= n.end for n in names if not n.entity)
 
 
