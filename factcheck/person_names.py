@@ -119,6 +119,33 @@ Jason: جيسون | جیسن
 Eric: إريك اريك | ایرک
 Martin: مارتن | مارٹن
 Nursultan: نورسلطان | نورسلطان
+Lisa: ليزا | لیزا
+Linda: ليندا | لنڈا لینڈا
+Michelle: ميشيل | مشیل
+Emily: إيميلي اميلي | ایملی
+Jessica: جيسيكا | جیسیکا
+Rachel: راشيل ريتشل | ریچل
+Rebecca: ريبيكا | ربیکا ریبیکا
+Olivia: أوليفيا اوليفيا | اولیویا
+Tony: توني | ٹونی
+Greg: غريغ جريج | گریگ
+Jonathan: جوناثان | جوناتھن
+Matthew: ماثيو | میتھیو
+Christopher: كريستوفر | کرسٹوفر
+Benjamin: بنيامين بنجامين | بنجمن بینجمن
+Nicholas: نيكولاس | نکولس نیکولس
+Simon: سايمون سيمون | سائمن سائمون
+Mikhail: ميخائيل | میخائل
+Nikolai: نيكولاي | نکولائی
+Andrei: أندريه اندريه | آندرے اندرے
+Olga: أولغا اولغا | اولگا
+Natalia: ناتاليا | نتالیا نٹالیا
+Elena: إيلينا ايلينا | ایلینا
+Harry: هاري | ہیری
+Charlie: تشارلي | چارلی
+Christian: كريستيان | کرسچن کرسچین
+Timothy: تيموثي | ٹموتھی
+Gordon: غوردون جوردون | گورڈن
 """
 # surnames reported often enough to be single e5 pieces in Arabic or Urdu
 _KNOWN = """

@@ -539,3 +539,11 @@ def test_a_name_begun_in_latin_letters_and_ended_in_urdu_script():
     assert name_conflicts("He read the Clarion Ledger every day", "en", "وہ ہر روز Clarion لیجر پڑھتا تھا", "ur") == []
     # one Latin word and an Urdu common noun against a caseless side: no conflict ("Threave Estate")
     assert name_conflicts("زار الوفد ثريففي دومفريز أمس", "ar", "وفد نے کل Threave اسٹیٹ کا دورہ کیا", "ur") == []
+
+
+def test_more_common_given_names_in_both_scripts():
+    from factcheck.names import _given, tokens as toks
+    for ar, ur in (("ليزا", "لیزا"), ("ميخائيل", "میخائل"), ("جوناثان", "جوناتھن")):
+        assert _given(toks(ar)[0]) == _given(toks(ur)[0]) is not None, (ar, ur)
+    assert name_conflicts("قالت ليزا مونرو إن الاجتماع انتهى", "ar", "لیزا ہیتھرنگٹن نے کہا کہ اجلاس ختم ہو گیا", "ur") != []
+    assert name_conflicts("قالت ليزا مونرو إن الاجتماع انتهى", "ar", "لیزا منرو نے کہا کہ اجلاس ختم ہو گیا", "ur") == []
