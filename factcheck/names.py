@@ -768,9 +768,12 @@ _FUNCTION = _AR_STOP | _UR_AR_FUNCTION
 
 
 def _headline(toks: list[Token]) -> bool:
-    """Title case ("Out-of-Form Mickelson Faces Test"): capitals mark every word, not names."""
+    """Title case ("Out-of-Form Mickelson Faces Test"): capitals mark every word, not names. Never in a
+    text with words of Arabic script: Latin words there ("راجع Graham Allison و Philip Zelikow، Essence of
+    Decision") are names and titles kept in their own letters, capitalised as such."""
     long = [t for t in toks if len(t.text) >= 4 and _is_cased(t.text)]
-    return len(long) >= 4 and not any(not _capitalised(t) for t in long)
+    return len(long) >= 4 and not any(not _capitalised(t) for t in long) and not any(
+        _AR_SCRIPT.match(t.folded) for t in toks)
 
 
 def _name_word(t: Token, names: tuple[Name, ...], headline: bool, min_classes: int = 2, urdu: bool = False) -> bool:
@@ -930,8 +933,12 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                                 for t in (ta[i + 1], tb[k + 1])):
                 continue  # "مشاورت CGA": an acronym after an Arabic-script word is no surname of it
                 # ("ٹومی Fleetwood", a surname left in Latin letters, may be)
-            if caseless and not ((any if given else all)(_rare(t) or _known(t) for t in (ta[i + 1], tb[k + 1])) and (
-                    particle or given or (_rare(x) and _rare(y)) or (_spelt_apart(x, y) and (_rare(x) or _rare(y)))
+            # a middle name after the same given name ("جيمس ويلسون" / "جیمز ولسن": James Wilson) is a name
+            # word as surely as the given name is, so it anchors the word after it too
+            chained = i > 0 and k > 0 and _given(ta[i - 1]) is not None and _given(ta[i - 1]) == y_given[k - 1] \
+                and _adjacent(text_a, ta[i - 1], x, 0) and _adjacent(text_b, tb[k - 1], y, 0)
+            if caseless and not ((any if given or chained else all)(_rare(t) or _known(t) for t in (ta[i + 1], tb[k + 1])) and (
+                    particle or given or chained or (_rare(x) and _rare(y)) or (_spelt_apart(x, y) and (_rare(x) or _rare(y)))
                     or _titled(x, na) or _titled(y, nb))):
                 continue  # two caseless scripts: see _rare
             if given and not caseless and not (anchored and x_word and y_word[k]) and not all(

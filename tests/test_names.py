@@ -547,3 +547,19 @@ def test_more_common_given_names_in_both_scripts():
         assert _given(toks(ar)[0]) == _given(toks(ur)[0]) is not None, (ar, ur)
     assert name_conflicts("قالت ليزا مونرو إن الاجتماع انتهى", "ar", "لیزا ہیتھرنگٹن نے کہا کہ اجلاس ختم ہو گیا", "ur") != []
     assert name_conflicts("قالت ليزا مونرو إن الاجتماع انتهى", "ar", "لیزا منرو نے کہا کہ اجلاس ختم ہو گیا", "ur") == []
+
+
+def test_latin_names_in_an_arabic_script_text_are_no_headline():
+    ar = "للمزيد راجع Graham Allison و Philip Zelikow، Essence of Decision، الطبعة الثانية"
+    assert name_conflicts(ar, "ar", "مزید کے لیے ملاحظہ کریں گراہم کلارک اور فلپ زیلیکو، Essence of Decision", "ur") != []
+    assert name_conflicts(ar, "ar", "مزید کے لیے ملاحظہ کریں گراہم ایلیسن اور فلپ زیلیکو، Essence of Decision", "ur") == []
+    # a title-case English headline still marks no names
+    assert name_conflicts("Out-Of-Form Mickelson Faces Ryder Cup Test", "en",
+                          "Форма Микельсона перед Кубком Райдера", "ru") == []
+
+
+def test_a_middle_name_after_a_shared_given_name_anchors_the_surname():
+    ar = "قال جيمس ويلسون مونرو إن العمل انتهى"
+    assert _names(name_conflicts(ar, "ar", "جیمز ولسن ہیتھرنگٹن نے کہا کہ کام ختم ہو گیا", "ur")) == [
+        (("ويلسون مونرو",), ("ولسن ہیتھرنگٹن",))]
+    assert name_conflicts(ar, "ar", "جیمز ولسن منرو نے کہا کہ کام ختم ہو گیا", "ur") == []
