@@ -767,10 +767,14 @@ _UR_AR_FUNCTION = {fold(w) for w in (
 _FUNCTION = _AR_STOP | _UR_AR_FUNCTION
 
 
-def _headline(toks: list[Token]) -> bool:
+def _headline(toks: list[Token], text: str = "") -> bool:
     """Title case ("Out-of-Form Mickelson Faces Test"): capitals mark every word, not names. Never in a
     text with words of Arabic script: Latin words there ("راجع Graham Allison و Philip Zelikow، Essence of
-    Decision") are names and titles kept in their own letters, capitalised as such."""
+    Decision") are names and titles kept in their own letters, capitalised as such. Never in a text that
+    ends with a full stop: headlines have none, while a caption of names does ("Photograph of Bill
+    Clinton on the Slate Table of Contents by Kevin Zelikow/Reuters.")."""
+    if text.rstrip().endswith("."):
+        return False
     long = [t for t in toks if len(t.text) >= 4 and _is_cased(t.text)]
     return len(long) >= 4 and not any(not _capitalised(t) for t in long) and not any(
         _AR_SCRIPT.match(t.folded) for t in toks)
@@ -905,7 +909,7 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
     partly translated name ("Central Sulawesi" / "جزیرہ سولاویسی") is no conflict."""
     ua, ub = _urdu(text_a, lang_a), _urdu(text_b, lang_b)
     pairs_a, pairs_b = _word_pairs(ta), _word_pairs(tb)
-    ha, hb = _headline(ta), _headline(tb)
+    ha, hb = _headline(ta, text_a), _headline(tb, text_b)
     y_given = [_given(y) for y in tb]
     y_word = [_name_word(y, nb, hb, 1, ub) for y in tb]
     found: list[tuple[float, NameConflict]] = []
@@ -1014,7 +1018,7 @@ def _list_swaps(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: str,
         return []  # two cased scripts: capitals mark the names, which ``find_names`` compares whole (and
         # a translated name in a list, "Senate and House" / "Сенате и Палате представителей", is no swap)
     ua, ub = _urdu(text_a, lang_a), _urdu(text_b, lang_b)
-    ha, hb = _headline(ta), _headline(tb)
+    ha, hb = _headline(ta, text_a), _headline(tb, text_b)
     ca = _list_chunks(text_a, ta, lang_a == "ar" or (lang_a is None and not ua and _AR_SCRIPT.search(text_a) is not None))
     cb = _list_chunks(text_b, tb, lang_b == "ar" or (lang_b is None and not ub and _AR_SCRIPT.search(text_b) is not None))
     pairs_a, pairs_b = _word_pairs(ta), _word_pairs(tb)
@@ -1185,7 +1189,11 @@ def _same_name(names: tuple[Name, ...], x: Token, p: Token, other_cased: bool = 
 
 def _spelled_in(n: Name, toks: list[Token]) -> bool:
     """A country the gazetteer missed on the other side under another spelling ("ایل سیلواڈور"); the
-    caller leaves out the words of countries found there ("متحدہ عرب امارات" is not "الولايات المتحدة")."""
+    caller leaves out the words of countries found there ("متحدہ عرب امارات" is not "الولايات المتحدة").
+    In Latin and Cyrillic letters only a capitalised word can be such a spelling: "прошёл" (passed) has
+    the key of "Brazil", and "Кубинских" / "Brazil" is a conflict."""
+    toks = [tok for tok in toks if not _is_cased(tok.text) or _capitalised(tok)]
+
     def found(t: Token) -> bool:
         return any(k == o or k.replace("F", "") == o.replace("F", "") for k in t.keys
                    for tok in toks for o in tok.keys if len(o) >= 4)

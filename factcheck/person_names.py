@@ -8,7 +8,8 @@ repeats most ("ترامب", "دونالد", "جون" are single pieces), and man
 ("جو": which, "جان": life, "بول": speak, "مات": died). A given name of this list on both sides, spelt
 for the same person ("دونالد" / "ڈونلڈ"), marks the next word as a name as surely as a capital letter
 does; a surname of this list is a name even when the vocabulary holds it whole.
-Hand-written (the spellings of Arabic and Urdu newspapers); names that are also frequent words of the
+Hand-written (the spellings of Arabic and Urdu newspapers; Mary includes "مريم" / "مریم", the form
+translators give the name); names that are also frequent words of the
 spelling in both languages are left out ("علي", "عمر", "حسن", "رجب": a month, "كيم" / "کم": less), and
 every entry is one word ("نور سلطان" would make "نور", light, a name).
 """
@@ -107,7 +108,7 @@ Alexander: ألكسندر الكسندر | الیگزینڈر
 Sergei: سيرغي سيرجي | سرگئی
 Dmitry: ديمتري دميتري | دمتری دیمتری
 Jennifer: جينيفر | جینیفر
-Mary: ماري | میری
+Mary: ماري مريم | میری مریم
 Susan: سوزان | سوزن
 Laura: لورا | لورا
 Maria: ماريا | ماریا

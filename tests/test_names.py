@@ -563,3 +563,22 @@ def test_a_middle_name_after_a_shared_given_name_anchors_the_surname():
     assert _names(name_conflicts(ar, "ar", "جیمز ولسن ہیتھرنگٹن نے کہا کہ کام ختم ہو گیا", "ur")) == [
         (("ويلسون مونرو",), ("ولسن ہیتھرنگٹن",))]
     assert name_conflicts(ar, "ar", "جیمز ولسن منرو نے کہا کہ کام ختم ہو گیا", "ur") == []
+
+
+def test_a_caption_ending_in_a_full_stop_is_no_headline():
+    en = "Photograph of Bill Clinton on the Slate Table of Contents by Kevin Zelikow/Reuters."
+    assert _names(name_conflicts(en, "en", "کیون لامارک / رائٹرز کی طرف سے فہرست کے سلیٹ ٹیبل پر بل کلنٹن کی تصویر.", "ur")) == [
+        (("Kevin Zelikow",), ("کیون لامارک",))]
+    assert name_conflicts(en, "en", "کیون زیلیکو / رائٹرز کی طرف سے فہرست کے سلیٹ ٹیبل پر بل کلنٹن کی تصویر.", "ur") == []
+
+
+def test_maryam_is_how_urdu_and_arabic_translators_write_mary():
+    assert _names(name_conflicts("Вам расскажет об этом Мэри Трэил.", "ru", "مریم اینڈرسن آپ کو بتائیں گی.", "ur")) == [
+        (("Мэри Трэил",), ("مریم اینڈرسن",))]
+    assert name_conflicts("سوف تطلعك ماري تريل بالأمر", "ar", "مریم ٹریل آپ کو بتائیں گی.", "ur") == []
+
+
+def test_a_lowercase_word_is_no_other_spelling_of_a_country():
+    ru = "И в Кубинских тропиках тоже только что прошёл прекрасный день."
+    assert [c.sort for c in name_conflicts(ru, "ru", "So in the Brazil tropics, too, there has just been a beautiful day.", "en")] == ["country"]
+    assert name_conflicts(ru, "ru", "So in the Cuban tropics, too, there has just been a beautiful day.", "en") == []
