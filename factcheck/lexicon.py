@@ -113,10 +113,11 @@ CLASHES = {"он"}  # Kazakh 10 vs Russian "he": only with lang == "kk"
 
 # --- vague counts: "hundreds of", "десятки", "دسیوں ہزار" (value = the base, approx "more than")
 VAGUE = _table("""
-    10: dozens, tens, десятки, десятков, درجنوں, دسیوں, عشرات, ондаған, dozen |
-    100: hundreds, сотни, сотен, سینکڑوں, مئات, мыңдаған |
-    1000: thousands, тысячи, ہزاروں, آلاف |
-    1000000: millions, миллионы, لاکھوں, ملايين""")
+    10: dozens, tens, десятки, десятков, درجنوں, دسیوں, عشرات, العشرات, ондаған, dozen |
+    100: hundreds, сотни, сотен, سینکڑوں, مئات, المئات, мыңдаған |
+    1000: thousands, тысячи, ہزاروں, آلاف, الآلاف |
+    1000000: millions, миллионы, لاکھوں, ملايين, الملايين""")
+# the Arabic forms with the article: "المئات من البيوت" (hundreds of houses) as well as "مئات البيوت"
 VAGUE[fold("мыңдаған")] = 1000.0
 VAGUE[fold("жүздеген")] = 100.0
 

@@ -704,7 +704,51 @@ def name_conflicts(text_a: str, lang_a: str | None, text_b: str, lang_b: str | N
         out += _substitutions(text_a, ta, na, text_b, tb, nb, lang_a, lang_b)
     if not out:
         out += _list_swaps(text_a, ta, na, text_b, tb, nb, lang_a, lang_b)
+    if not out:
+        out += _known_swaps(text_a, ta, text_b, tb)
     return out
+
+
+# --- one much-reported surname for another ----------------------------------------------------------
+def _known_surname(t: Token) -> str | None:
+    """The surname of ``person_names``'s much-reported people that a word writes, in Latin letters: an
+    Arabic-script spelling of the list (also after the proclitic "و", "ب", "ل": "وترامب"), or a
+    Latin word spelt as the list spells it ("Trump", "Trump's"). Not by key: "Friday" has the key of
+    "Ford", "Элитной" (elite) that of "Laden", "Biden" that of "Putin"."""
+    if _is_cased(t.text):
+        word = re.sub(r"['’]s$", "", t.text)
+        return word if _capitalised(t) and word in _known_latin() else None
+    latin = person_names.KNOWN.get(t.folded)
+    if latin is None and len(t.folded) > 3 and t.folded[0] in "ولب":
+        latin = person_names.KNOWN.get(t.folded[1:])
+    return latin if latin is not None and person_names.given_name(t.folded) is None else None
+
+
+@lru_cache(maxsize=1)
+def _known_latin() -> frozenset[str]:
+    return frozenset(person_names.KNOWN.values())
+
+
+def _known_swaps(text_a: str, ta: list[Token], text_b: str, tb: list[Token]) -> list[NameConflict]:
+    """A much-reported person on one side where the other names another one: "بين ترامب وكيم جونغ أون" /
+    "صدر کلنٹن اور کم جونگ ان" (Trump / Clinton). Each surname is one that only its side has (not found
+    on the other side under any spelling ``_found_in`` allows), and the two stand at about the same place
+    in their sentences; a surname one side adds or leaves out is no conflict."""
+    ka = [(t, n) for t in ta if (n := _known_surname(t)) is not None]
+    kb = [(t, n) for t in tb if (n := _known_surname(t)) is not None]
+    if not ka or not kb:
+        return []
+    names_a, names_b = {n for _, n in ka}, {n for _, n in kb}
+    pairs_a, pairs_b = _word_pairs(ta), _word_pairs(tb)
+    only_a = [(t, n) for t, n in ka if n not in names_b and not _found_in(t, tb, pairs_b)]
+    only_b = [(t, n) for t, n in kb if n not in names_a and not _found_in(t, ta, pairs_a)]
+    found = []
+    for x, _ in only_a:
+        for y, _ in only_b:
+            where = abs(x.start / max(1, len(text_a)) - y.start / max(1, len(text_b)))
+            if where <= 0.3:
+                found.append((where, NameConflict("person", (x.text,), (y.text,))))
+    return [min(found, key=lambda f: f[0])[1]] if found else []
 
 
 def _namelike(n: Name) -> bool:

@@ -354,3 +354,11 @@ def test_a_year_before_a_decade_word_that_does_not_end_in_zero_is_that_year():
     assert reasons("as in the 1950 movie", "en", "в фильме 1949-х годов", "ru") != []
     assert reasons("1980 کی دہائی میں ییل میں", "ur", "в Йеле в 1980-х годах", "ru") == []
     assert reasons("as in the 1950 movie", "en", "в фильме 1950-х годов", "ru") == []
+
+
+def test_arabic_vague_counts_with_the_article_answer_their_twin():
+    # "المئات من البيوت" (hundreds of houses) is the Russian "сотни домов": it does not also cover "200 people"
+    assert [(q.value, q.approx) for q in extract("ودمرت المئات من البيوت", 0, "ar")] == [(100.0, "many")]
+    ar = "في عام 1938، قُتل أكثر من 200 شخص ودمرت المئات من البيوت والمنازل في مدينة دونغالا."
+    assert check(c(ar, "ar"), c("В 1938 году цунами убило более 100 человек и разрушило сотни домов в Донггала.", "ru")).conflicts
+    assert not check(c(ar, "ar"), c("В 1938 году цунами убило более 200 человек и разрушило сотни домов в Донггала.", "ru")).conflicts

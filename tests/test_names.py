@@ -582,3 +582,14 @@ def test_a_lowercase_word_is_no_other_spelling_of_a_country():
     ru = "И в Кубинских тропиках тоже только что прошёл прекрасный день."
     assert [c.sort for c in name_conflicts(ru, "ru", "So in the Brazil tropics, too, there has just been a beautiful day.", "en")] == ["country"]
     assert name_conflicts(ru, "ru", "So in the Cuban tropics, too, there has just been a beautiful day.", "en") == []
+
+
+def test_one_much_reported_surname_for_another():
+    ar = "جاء ذلك بعد الاجتماع التاريخي بين ترامب وكيم جونغ أون في سنغافورة"
+    ur = "یہ ملاقات امریکی صدر {} اور کم جونگ ان کی سنگاپور میں تاریخی ملاقات کے بعد ہوئی"
+    assert _names(name_conflicts(ar, "ar", ur.format("کلنٹن"), "ur")) == [(("ترامب",), ("کلنٹن",))]
+    assert name_conflicts(ar, "ar", ur.format("ٹرمپ"), "ur") == []
+    # a surname one side leaves out is no conflict, nor a word whose key is a listed surname's
+    assert name_conflicts(ar, "ar", ur.format("صاحب"), "ur") == []
+    assert name_conflicts("It was a defeat for Adam Keefe's men on Friday night.", "en",
+                          "Для людей Адама Кифа это было поражение в сезоне Элитной лиги.", "ru") == []
