@@ -226,7 +226,10 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
         prev = s.prev_word(a)
         year_noun = prev is not None and s.words[prev][2] in _YEAR_NOUNS_BEFORE or era_before
         year_word = _year_word_after(s, b)
-        if (value >= 1800 or year_word or year_noun) and (unit is None or year_word or (unit == "year" and year_noun)):
+        # "more than 2000" / "أكثر من 2000 بالغ" / "не менее 2000": a lower bound is a count, never a year
+        bound = not (year_word or year_noun) and (approx or _approx_before(s, a)) in ("more than", "at least")
+        if (value >= 1800 or year_word or year_noun) and (unit is None or year_word or (unit == "year" and year_noun)) \
+                and not bound:
             s.add("year", a, b, value=value, precision=1.0)
             return True
     if kind == "number" and _is_identifier(s, a, unit, scale):

@@ -489,3 +489,10 @@ def test_ordinal_words_beyond_tenth():
     # a definite Arabic tens number is an ordinal after a singular noun, a count after a plural one
     assert of_kind("number", "الدول العشرين", "ar", "value") == [(20.0,)]
     assert of_kind("ordinal", "الدول العشرين", "ar", "value") == []
+
+
+def test_a_lower_bound_on_a_year_shaped_number_is_a_count():
+    assert [(q.kind, q.value, q.approx) for q in extract("على أكثر من 2000 بالغ في عام 2013", 0, "ar")] == [
+        ("number", 2000.0, "more than"), ("year", 2013.0, None)]
+    assert [(q.kind, q.value) for q in extract("в 2000 году, не менее 1999", 0, "ru")][0] == ("year", 2000.0)
+    assert [(q.kind, q.value) for q in extract("in 2000 more people came", 0, "en")] == [("year", 2000.0)]
