@@ -1244,9 +1244,11 @@ def _spelled_in(n: Name, toks: list[Token]) -> bool:
 
     # a word many country names share ("المتحدة": "اقوام متحدہ" is the United Nations, not "المملكة
     # المتحدة") counts only when the name has no other ("Доминикан Республикасына" / "ڈومینیکن ریپبلک")
+    # (a word of the name's own that is too short for a key of four counts as one too: "الولايات" (LT) is
+    # what makes "الولايات المتحدة" no "اقوام متحدہ")
     long = [t for t in n.tokens if len(t.keys[0]) >= 4]
-    own = [t for t in long if t.folded not in _generic_country_words()]
-    return any(found(t) for t in own) if own else bool(long) and all(found(t) for t in long)
+    own = [t for t in n.tokens if t.folded not in _generic_country_words()]
+    return any(found(t) for t in own if len(t.keys[0]) >= 4) if own else bool(long) and all(found(t) for t in long)
 
 
 @lru_cache(maxsize=1)

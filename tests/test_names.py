@@ -593,3 +593,10 @@ def test_one_much_reported_surname_for_another():
     assert name_conflicts(ar, "ar", ur.format("صاحب"), "ur") == []
     assert name_conflicts("It was a defeat for Adam Keefe's men on Friday night.", "en",
                           "Для людей Адама Кифа это было поражение в сезоне Элитной лиги.", "ru") == []
+
+
+def test_the_united_nations_word_is_no_spelling_of_the_united_states():
+    ar = "أخبر وزير خارجية كوريا الشمالية الأمم المتحدة أن العقوبات تزيد من عدم ثقتها في الولايات المتحدة."
+    ur = "شمالی کوریا کے وزیر خارجہ نے اقوام متحدہ کو بتایا کہ پابندیاں {} کے بارے میں ان کے ملک کے اعتماد کو مجروح کر رہی ہیں۔"
+    assert [c.sort for c in name_conflicts(ar, "ar", ur.format("پولینڈ"), "ur")] == ["country"]
+    assert name_conflicts(ar, "ar", ur.format("امریکہ"), "ur") == []
