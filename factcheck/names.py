@@ -28,6 +28,7 @@ Holds / decisions:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -718,9 +719,7 @@ def _known_surname(t: Token) -> str | None:
     if _is_cased(t.text):
         word = re.sub(r"['’]s$", "", t.text)
         return word if _capitalised(t) and word in _known_latin() else None
-    latin = person_names.KNOWN.get(t.folded)
-    if latin is None and len(t.folded) > 3 and t.folded[0] in "ولب":
-        latin = person_names.KNOWN.get(t.folded[1:])
+    latin = _listed(t.folded, person_names.KNOWN.get)
     return latin if latin is not None and person_names.given_name(t.folded) is None else None
 
 
@@ -745,10 +744,16 @@ def _known_swaps(text_a: str, ta: list[Token], text_b: str, tb: list[Token]) -> 
     found = []
     for x, _ in only_a:
         for y, _ in only_b:
-            where = abs(x.start / max(1, len(text_a)) - y.start / max(1, len(text_b)))
+            where = _place_gap(x, text_a, y, text_b)
             if where <= 0.3:
                 found.append((where, NameConflict("person", (x.text,), (y.text,))))
     return [min(found, key=lambda f: f[0])[1]] if found else []
+
+
+def _place_gap(a: Token, text_a: str, b: Token, text_b: str) -> float:
+    """How far apart two words stand in their texts, each place a share of its text's length: of several
+    candidate swaps, the one at the most similar place names the change."""
+    return abs(a.start / max(1, len(text_a)) - b.start / max(1, len(text_b)))
 
 
 def _namelike(n: Name) -> bool:
@@ -811,7 +816,7 @@ _UR_AR_FUNCTION = {fold(w) for w in (
 _FUNCTION = _AR_STOP | _UR_AR_FUNCTION
 
 
-def _headline(toks: list[Token], text: str = "") -> bool:
+def _headline(toks: list[Token], text: str) -> bool:
     """Title case ("Out-of-Form Mickelson Faces Test"): capitals mark every word, not names. Never in a
     text with words of Arabic script: Latin words there ("راجع Graham Allison و Philip Zelikow، Essence of
     Decision") are names and titles kept in their own letters, capitalised as such. Never in a text that
@@ -907,12 +912,19 @@ def _given(t: Token) -> str | None:
     the key of a capitalised Latin or Cyrillic word ("Joe", "Джо": "H"), to compare with such an entry."""
     if _is_cased(t.text):
         return t.keys[0] if _capitalised(t) and t.keys[0] else None
-    latin = person_names.given_name(t.folded)
-    if latin is None and len(t.folded) > 3 and t.folded[0] in "ولب":  # "لنيك": to Nick, "وجون": and John
-        latin = person_names.given_name(t.folded[1:])
+    latin = _listed(t.folded, person_names.given_name)
     if latin is None and len(t.keys[0]) >= 3 and _rare(t):
         latin = _given_by_key().get(t.keys[0])  # another spelling of a listed name: "دايفيد" (David)
     return name_key(latin) if latin else None
+
+
+def _listed(folded: str, lookup: Callable[[str], str | None]) -> str | None:
+    """``lookup`` (a ``person_names`` table) of an Arabic-script word, or of the word without a one-letter
+    proclitic: "لنيك" (to Nick), "وجون" (and John), "وترامب" (and Trump)."""
+    latin = lookup(folded)
+    if latin is None and len(folded) > 3 and folded[0] in "ولب":
+        latin = lookup(folded[1:])
+    return latin
 
 
 @lru_cache(maxsize=1)
@@ -1018,7 +1030,7 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                 continue  # one word translated or transliterated ("Experience" / "تجربے", "Mousikis" / "موسسیس")
             # of several candidates, the pair at the most similar place in the two sentences names the
             # swap ("Джо Сираит" is "جو بائیڈن" later in the sentence, not "ہائی پروفائل" near its start)
-            where = abs(x.start / max(1, len(text_a)) - y.start / max(1, len(text_b)))
+            where = _place_gap(x, text_a, y, text_b)
             found.append((where, NameConflict("person", (text_a[x.start:p.end],), (text_b[y.start:o.end],))))
     return [min(found, key=lambda f: f[0])[1]] if found else []
 
@@ -1105,7 +1117,7 @@ def _list_swaps(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: str,
             if all(_pieces(t.text.lower()) == 1 for t in pa + pb if _is_cased(t.text)) and (
                     _is_cased(text_a) or _is_cased(text_b)):
                 continue  # common words, a name translated ("Firewell and Company" / "فايروال وشركاه")
-            where = abs(ca[i][0].start / max(1, len(text_a)) - cb[k][0].start / max(1, len(text_b)))
+            where = _place_gap(ca[i][0], text_a, cb[k][0], text_b)
             if where > 0.3:
                 continue
             found.append((where, NameConflict("person", (text_a[ca[i][0].start:ca[i][-1].end],),
