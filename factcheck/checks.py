@@ -188,12 +188,13 @@ def _scaled(v: float | None, f: float) -> float | None:
 
 def _same_mantissa(p: Quantity, q: Quantity) -> bool:
     """"2.94 million" and "2.94" (a scale word left out on one side, as in lists); not "11 million" and
-    "11 billion", where both sides wrote a scale."""
+    "11 billion", where both sides wrote a scale, and not "دو" (two) and "2,000": a figure whose scale is
+    left out is written in digits."""
     if not p.value or not q.value:
         return False
     big, small = (p, q) if abs(p.value) > abs(q.value) else (q, p)
-    if (small.precision or 1.0) > 1.0:
-        return False  # the smaller one has a scale of its own
+    if (small.precision or 1.0) > 1.0 or not in_digits(small):
+        return False  # the smaller one has a scale of its own, or is a number word
     return any(math.isclose(big.value, small.value * f, rel_tol=1e-9) for f in (1e3, 1e5, 1e6, 1e7, 1e9, 1e12))
 
 

@@ -153,11 +153,12 @@ class Token:
 
 def _stems(folded: str, urdu: bool = False) -> list[str]:
     """The word and its stems; Urdu writes no Arabic proclitics, so an Urdu word keeps its first
-    letter ("بائیڈن" is Biden, not "with" + "ائیڈن")."""
+    letters ("بائیڈن" is Biden, not "with" + "ائیڈن"; "بالڈون" is Baldwin, not "with the" + "ڈون"): only
+    the article of an Arabic loan ("الحال" of "فی الحال") is a stem's prefix there."""
     out = [folded]
     if re.match(r"[\u0600-\u06ff]", folded):
         for p in _AR_PREFIXES:
-            if urdu and p in ("و", "ب", "ل", "ف"):
+            if urdu and p != "ال":
                 continue
             if folded.startswith(p) and len(folded) - len(p) >= 3:
                 out.append(folded[len(p):])
@@ -769,11 +770,11 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
     side merely spells differently is not a replacement): also equal once the weak classes H (an
     unwritten "h": "Graham" / "Грэм") and F (v/w: "Fleetwood" / "Флитвуд") are dropped after the
     first letter, when three classes are left."""
-    def loose(k: str, o: str) -> bool:
+    def loose(k: str, tok: Token, o: str) -> bool:
         if keys_match(k, o):
             return True
-        k2, o2 = _loose(k), _loose(o)
-        return min(len(k2), len(o2)) >= 3 and k2 == o2
+        return any(min(len(k2), len(o2)) >= 3 and k2 == o2 for k2 in (_keep_first(h, "F") for h in _h_less(t, k))
+                   for o2 in (_keep_first(h, "F") for h in _h_less(tok, o)))
 
     # a shorter key of a stem ("Джеррарда": "HR"; "باجوت": "HT") is looked for only among words that may
     # be names: not function words ("غير"), not lower-case words of a cased script ("had")
@@ -787,7 +788,7 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
     def name_like(tok: Token) -> bool:  # a word of Arabic script that may be a name (see ``_rare``)
         return _known(tok) or (_rare(tok) and len(tok.folded) >= 3)
 
-    return any(loose(k, o) for k in t.keys for tok in toks if tok.folded not in _FUNCTION for o in tok.keys
+    return any(loose(k, tok, o) for k in t.keys for tok in toks if tok.folded not in _FUNCTION for o in tok.keys
                if (len(k) >= min(3, len(t.keys[0])) or not _is_cased(tok.text) or _capitalised(tok))
                and (k == t.keys[0] or _is_cased(tok.text) or name_like(tok))) or any(
         t.keys[0] == p or (len(_loose(p)) >= 4 and (

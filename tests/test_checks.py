@@ -362,3 +362,13 @@ def test_arabic_vague_counts_with_the_article_answer_their_twin():
     ar = "في عام 1938، قُتل أكثر من 200 شخص ودمرت المئات من البيوت والمنازل في مدينة دونغالا."
     assert check(c(ar, "ar"), c("В 1938 году цунами убило более 100 человек и разрушило сотни домов в Донггала.", "ru")).conflicts
     assert not check(c(ar, "ar"), c("В 1938 году цунами убило более 200 человек и разрушило сотни домов в Донггала.", "ru")).conflicts
+
+
+def test_a_number_word_is_no_figure_with_its_scale_left_out():
+    ar = "وفقًا لاستطلاع شمل أكثر من 2000 بالغ في عام 2013، بلغت النسبة 15 في المائة."
+    ur = "2013 میں {} سے زائد بالغ افراد کے سروے کے مطابق دو ہندسوں والی شرح، یعنی 15 فیصد"
+    assert reasons(ar, "ar", ur.format("4,000"), "ur") == [
+        "number differs: this claim says more than 2000, the other source says more than 4000 (4,000), 2 (دو)"]
+    assert reasons(ar, "ar", ur.format("2,000"), "ur") == []
+    # a figure in digits still stands for itself with the scale word left out, as in lists
+    assert reasons("exports of 2.94 million tonnes", "en", "برآمدات 2.94 ٹن", "ur") == []

@@ -600,3 +600,16 @@ def test_the_united_nations_word_is_no_spelling_of_the_united_states():
     ur = "شمالی کوریا کے وزیر خارجہ نے اقوام متحدہ کو بتایا کہ پابندیاں {} کے بارے میں ان کے ملک کے اعتماد کو مجروح کر رہی ہیں۔"
     assert [c.sort for c in name_conflicts(ar, "ar", ur.format("پولینڈ"), "ur")] == ["country"]
     assert name_conflicts(ar, "ar", ur.format("امریکہ"), "ur") == []
+
+
+def test_an_urdu_word_keeps_its_first_letters_and_g_or_j_is_no_unwritten_h():
+    # "بالڈون" (Baldwin) is no "with the" + "ڈون", so it is not "بتايوان" (in Taiwan) spelt again
+    ar = "قالت هيذر نويرت في بيان إن المسؤولين قرروا استدعاء رؤساء البعثات بشأن الاعتراف بتايوان."
+    ur = "ترجمان ہیتھر {} نے ایک بیان میں کہا کہ اہلکاروں نے تائیوان کے بارے میں فیصلے کے بعد مشنز کے چیفس کو بلایا۔"
+    assert _names(name_conflicts(ar, "ar", ur.format("بالڈون"), "ur")) == [(("هيذر نويرت",), ("ہیتھر بالڈون",))]
+    assert name_conflicts(ar, "ar", ur.format("نوئرٹ"), "ur") == []
+    # the j of "ڈاجرز" (Dodgers) is written: dropped as if it were an unwritten h it would be "الطراز" (style)
+    ar = "كشف المصممان فالنتينو وتوم براون عن قبعات ألهمت الطراز المعاصر في باريس."
+    ur = "ڈیزائنرز والنٹینو اور تھوم {} نے سر کے پہناوؤں کی نمائش کی جس نے پیرس میں سٹائل کو خیرہ کر دیا۔"
+    assert _names(name_conflicts(ar, "ar", ur.format("ڈاجرز"), "ur")) == [(("وتوم براون",), ("تھوم ڈاجرز",))]
+    assert name_conflicts(ar, "ar", ur.format("براؤن"), "ur") == []
