@@ -767,9 +767,10 @@ def _namelike(n: Name) -> bool:
 # --- one word of a name replaced ------------------------------------------------------------------
 def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
     """Whether a word is on the other side, under a looser match than ``keys_match`` (a word the other
-    side merely spells differently is not a replacement): also equal once the weak classes H (an
-    unwritten "h": "Graham" / "Грэм") and F (v/w: "Fleetwood" / "Флитвуд") are dropped after the
-    first letter, when three classes are left."""
+    side merely spells differently is not a replacement): also equal once the letters that spell an h
+    (an unwritten "h": "Graham" / "Грэм"; not g or j, which are always written: "ڈاجرز" is not "الطراز",
+    see ``_h_less``) and the class F (v/w: "Fleetwood" / "Флитвуд") are dropped after the first letter,
+    when three classes are left."""
     def loose(k: str, tok: Token, o: str) -> bool:
         if keys_match(k, o):
             return True
