@@ -16,7 +16,9 @@ Rules:
   (the other source may just say less).
 - Different time frames are not contradictions: when the years/dates conflict *and* something else
   conflicts too, the claims are about different periods ("28 billion in 2023" vs "20 billion in
-  2024"); nothing is reported as a conflict, and a note says why.
+  2024"); nothing is reported as a conflict, and a note says why. Unless a figure of three digits or
+  more, exact, is the same on both sides: that ties the two claims to one event ("2706 in 2011" vs
+  "2706 in 2006"), so the year and the other figure conflict.
 - Identifiers are never compared with amounts. "section 474" against "статьей 711" (one label class)
   is a conflict; where the other side has no identifier of that class, an unexplained bare number
   written as one run of digits stands for it ("مقابلة الـ 13": the label was not recognised). Names
@@ -547,7 +549,11 @@ def check(claim: Claim, evidence: Claim) -> CheckResult:
     frame = [d for d in qc if d.kind in ("year", "date")]
     other = [d for d in qc if d.kind in ("number", "percent")]
     notes: list[str] = []
-    if frame and other:
+    # a shared exact figure of 100 or more ties the claims to one period (module doc)
+    tied = any(q.kind == "number" and q.value is not None and q.value >= 100 and in_digits(q) and q.approx is None
+               and any(r.kind == "number" and r.value == q.value and r.approx is None for r in evidence.quantities)
+               for q in claim.quantities)
+    if frame and other and not tied:
         periods = "; ".join(d.reason().split(": ", 1)[1] for d in frame)
         notes.append(f"different periods, values not compared ({periods})")
         qc, nc = [], []

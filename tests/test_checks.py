@@ -372,3 +372,17 @@ def test_a_number_word_is_no_figure_with_its_scale_left_out():
     assert reasons(ar, "ar", ur.format("2,000"), "ur") == []
     # a figure in digits still stands for itself with the scale word left out, as in lists
     assert reasons("exports of 2.94 million tonnes", "en", "برآمدات 2.94 ٹن", "ur") == []
+
+
+def test_a_shared_exact_figure_ties_two_claims_to_one_period():
+    ar = "أنه وقعت {} حالة فرار في العام الماضي، مقارنة برقم 2706 في عام {}."
+    ur = "گزشتہ سال 1,127 منحرفین تھے - جن کی تعداد 2011 میں 2,706 تھی۔"
+    assert reasons(ur, "ur", ar.format(1127, 2006), "ar") == [
+        "year differs: this claim says 2011, the other source says 2006"]
+    assert reasons(ur, "ur", ar.format(1197, 2006), "ar") == [
+        "year differs: this claim says 2011, the other source says 2006",
+        "number differs: this claim says 1127 (1,127), the other source says 1197"]
+    assert reasons(ur, "ur", ar.format(1127, 2011), "ar") == []
+    # without a shared figure, a year and a figure that both differ are another period, as before
+    assert check(c("trade reached 28 billion in 2023, up 12%", "en"),
+                 c("trade passed 20 billion in 2024, up 12%", "en")).conflicts == ()
