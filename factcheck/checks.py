@@ -542,6 +542,14 @@ def _dedupe(out: list[Discrepancy]) -> list[Discrepancy]:
     return keep
 
 
+def _one_event(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> bool:
+    """Whether both sides state one exact figure of 100 or more in digits: that ties the claims to one
+    period, so conflicting years beside it are no different time frame (module doc)."""
+    return any(q.kind == "number" and q.value is not None and q.value >= 100 and in_digits(q) and q.approx is None
+               and any(r.kind == "number" and r.value == q.value and r.approx is None for r in theirs)
+               for q in ours)
+
+
 def check(claim: Claim, evidence: Claim) -> CheckResult:
     """All checks between a claim and its counterpart (see module doc)."""
     qc = quantity_conflicts(claim.quantities, evidence.quantities)
@@ -549,11 +557,7 @@ def check(claim: Claim, evidence: Claim) -> CheckResult:
     frame = [d for d in qc if d.kind in ("year", "date")]
     other = [d for d in qc if d.kind in ("number", "percent")]
     notes: list[str] = []
-    # a shared exact figure of 100 or more ties the claims to one period (module doc)
-    tied = any(q.kind == "number" and q.value is not None and q.value >= 100 and in_digits(q) and q.approx is None
-               and any(r.kind == "number" and r.value == q.value and r.approx is None for r in evidence.quantities)
-               for q in claim.quantities)
-    if frame and other and not tied:
+    if frame and other and not _one_event(claim.quantities, evidence.quantities):
         periods = "; ".join(d.reason().split(": ", 1)[1] for d in frame)
         notes.append(f"different periods, values not compared ({periods})")
         qc, nc = [], []

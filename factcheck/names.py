@@ -771,11 +771,12 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
     (an unwritten "h": "Graham" / "Грэм"; not g or j, which are always written: "ڈاجرز" is not "الطراز",
     see ``_h_less``) and the class F (v/w: "Fleetwood" / "Флитвуд") are dropped after the first letter,
     when three classes are left."""
+    mine = {k: _weak_less(t, k) for k in t.keys}
+
     def loose(k: str, tok: Token, o: str) -> bool:
         if keys_match(k, o):
             return True
-        return any(min(len(k2), len(o2)) >= 3 and k2 == o2 for k2 in (_keep_first(h, "F") for h in _h_less(t, k))
-                   for o2 in (_keep_first(h, "F") for h in _h_less(tok, o)))
+        return any(min(len(k2), len(o2)) >= 3 and k2 == o2 for k2 in mine[k] for o2 in _weak_less(tok, o))
 
     # a shorter key of a stem ("Джеррарда": "HR"; "باجوت": "HT") is looked for only among words that may
     # be names: not function words ("غير"), not lower-case words of a cased script ("had")
@@ -1216,6 +1217,12 @@ def _h_less(t: Token, key: str) -> tuple[str, ...]:
     return (name_key(w), name_key(w.replace("ng", "n"))) if "ng" in w else (name_key(w),)
 
 
+def _weak_less(t: Token, key: str) -> tuple[str, ...]:
+    """``key`` of ``t`` without its unwritten h (``_h_less``) and without the class F after its first
+    letter: the loosest spellings of one name that ``_found_in`` and ``_far`` still call the same."""
+    return tuple(_keep_first(h, "F") for h in _h_less(t, key))
+
+
 def _far(p: Token, o: Token, part: int) -> bool:
     """Two name words whose keys differ by two edits at least and, with ``part`` 2, in at least half their
     classes: different names, not one name spelt two ways or mistyped ("Dechambeau" / "Дечебмо")."""
@@ -1223,7 +1230,7 @@ def _far(p: Token, o: Token, part: int) -> bool:
         ks = t.keys if _is_cased(t.text) else t.keys[:1]  # but "فارج" is not "ف" (and) + "ارج"
         # and without the weak letters: "و" is a vowel or a v ("کیوانا" / "كافانو": Kavanaugh), an h may
         # go unwritten; but g and j (class H too) are always written ("والٹن" / "ليدجر": Walton, Ledger)
-        return ks + tuple(k for k in (_keep_first(h, "F") for k in ks for h in _h_less(t, k)) if len(k) >= 2)
+        return ks + tuple(w for k in ks for w in _weak_less(t, k) if len(w) >= 2)
 
     # keys that start with different classes need two edits only ("کونز" / "أتكينسون": Coons, Atkinson)
     return all(_distance(k, m) >= (max(2, -(-max(len(k), len(m)) // part)) if part and k[:1] == m[:1] else 2)
