@@ -496,3 +496,12 @@ def test_a_lower_bound_on_a_year_shaped_number_is_a_count():
         ("number", 2000.0, "more than"), ("year", 2013.0, None)]
     assert [(q.kind, q.value) for q in extract("в 2000 году, не менее 1999", 0, "ru")][0] == ("year", 2000.0)
     assert [(q.kind, q.value) for q in extract("in 2000 more people came", 0, "en")] == [("year", 2000.0)]
+
+
+def test_an_arabic_number_counts_the_noun_right_after_it():
+    # Arabic puts adjectives after the noun, so the word after a number is what it counts: "أربع جولات
+    # يوم السبت" is four rounds on Saturday, not four days; the adjective after a currency still goes
+    assert [(q.value, q.unit) for q in extract("لعب لأربع كرات وأربع جولات يوم السبت", 0, "ar")] == [
+        (4.0, None), (4.0, None)]
+    assert [(q.value, q.unit) for q in extract("بلغت 5 أيام و28 مليار دولار أمريكي", 0, "ar")] == [
+        (5.0, "day"), (2.8e10, "USD")]
