@@ -323,6 +323,8 @@ for _code, _words in _DEMONYMS.items():
     _EXTRA[_code] = _EXTRA[_code] + ", " + _words if _code in _EXTRA else _words
 # evening / Amman / "of that" / first names / common nouns: never read as a country
 _AMBIGUOUS = {"شام", "عمان", "Того", "Jordan", "Chad", "Georgia", "Guinea", "Niger", "Mali", "Jersey", "Man"}
+# Urdu words that spell an Arabic country name: "مغرب" is "west" ("شمال مغرب"; Morocco is "مراکش")
+_URDU_WORDS = {fold(w) for w in ("مغرب",)}
 _AMBIGUOUS_F = {fold(w) for w in _AMBIGUOUS}
 
 
@@ -332,10 +334,10 @@ _OCEANS = {fold(w) for w in ("ocean", "океан", "океана", "океан�
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[dict[tuple[str, ...], str], list[tuple[str, str]]]:
-    """(folded token sequence -> code, [(cyrillic stem, code)])."""
+def _gazetteer() -> tuple[dict[tuple[str, ...], str], list[tuple[str, str, int]]]:
+    """(folded token sequence -> code, [(cyrillic stem, code, fewest ending letters)])."""
     seqs: dict[tuple[str, ...], str] = {}
-    stems: list[tuple[str, str]] = []
+    stems: list[tuple[str, str, int]] = []
 
     def add(name: str, code: str) -> None:
         name = name.strip()
@@ -345,7 +347,14 @@ def _gazetteer() -> tuple[dict[tuple[str, ...], str], list[tuple[str, str]]]:
         if not toks or (len(toks) == 1 and toks[0] in _AMBIGUOUS_F):
             return
         if len(toks) == 1 and re.match(r"[а-яәіңғүұқөһ]", toks[0]) and len(toks[0]) >= 5:
-            stems.append((toks[0][:-1] if toks[0][-1] in "аяйиыь" else toks[0], code))
+            # a final vowel, й or ь is an ending to take off ("Ливия": "ливи" + и / ю / ей), never absent
+            # from a case form ("Ливи", Livingston, is no form of Libya); not the "а" after a vowel of an
+            # indeclinable name ("Самоа", "Никарагуа": "самого" is "the very")
+            w = toks[0]
+            if w[-1] in "аяйиыь" and not (w[-1] == "а" and w[-2] in "аеёиоуыэюя"):
+                stems.append((w[:-1], code, 1))
+            else:
+                stems.append((w, code, 0))
         seqs.setdefault(toks, code)
         if re.match(r"[\u0600-\u06ff]", toks[0]):
             bare = tuple(t[2:] if t.startswith("ال") and len(t) > 4 else t for t in toks)
@@ -365,21 +374,23 @@ def _gazetteer() -> tuple[dict[tuple[str, ...], str], list[tuple[str, str]]]:
 
 
 _CYR = re.compile(r"[а-яәіңғүұқөһ]")
-_CYR_ADJ = re.compile(r"(?:ий|ый|ая|ое|ие|ые|ого|ой|их|ими|ому|ым|ую|ская|ский|лық|лік)$")
+# a lower-case word from a country's name is an adjective made with -ск- ("казахстанская") or, in Kazakh,
+# -лық / -лік ("ресейлік"); not any word with an adjective's ending ("самого", the very, is not "Самоа")
+_CYR_ADJ = re.compile(r"(?:ск(?:ий|ая|ое|ие|ого|ой|их|ими|ому|ым|ую|ом|им)|лық|лік)$")
 
 
 @lru_cache(maxsize=1)
-def _cyr_index() -> dict[str, list[tuple[str, str, int]]]:
-    """Cyrillic country stems by their first three letters: [(stem, code, max ending length)]."""
+def _cyr_index() -> dict[str, list[tuple[str, str, int, int]]]:
+    """Cyrillic country stems by their first three letters: [(stem, code, min and max ending length)]."""
     _, stems = _gazetteer()
-    idx: dict[str, list[tuple[str, str, int]]] = {}
-    for stem, code in stems:
-        idx.setdefault(stem[:3], []).append((stem, code, 4))
+    idx: dict[str, list[tuple[str, str, int, int]]] = {}
+    for stem, code, min_end in stems:
+        idx.setdefault(stem[:3], []).append((stem, code, min_end, 4))
     for code, names in _EXTRA.items():  # adjective stems: "американск" + ий/ого/их...
         for st in names.split(","):
             st = fold(st.strip())
             if len(st) >= 6 and _CYR.match(st) and " " not in st:
-                idx.setdefault(st[:3], []).append((st, code, 4))
+                idx.setdefault(st[:3], []).append((st, code, 0, 4))
     return idx
 
 
@@ -431,8 +442,8 @@ _NOT_A_COUNTRY_STEMS = ("индиан",)
 def _cyrillic_country(word: str) -> str | None:
     if word.startswith(_NOT_A_COUNTRY_STEMS):
         return None
-    for stem, code, max_end in _cyr_index().get(word[:3], ()):
-        if word.startswith(stem) and len(word) - len(stem) <= max_end:
+    for stem, code, min_end, max_end in _cyr_index().get(word[:3], ()):
+        if word.startswith(stem) and min_end <= len(word) - len(stem) <= max_end:
             return code
     return None
 
@@ -540,6 +551,9 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             hit = None  # "Indian Ocean", "Индийский океан"
         if hit and i > 0 and toks[i - 1].folded in ("المحيط", "بحر", "محيط"):
             hit = None  # "المحيط الهندي", "بحر ہند"
+        if hit and hit[0] == 1 and _urdu(text, lang) and (toks[i].folded in _URDU_WORDS or (
+                hit[1] == "CN" and i > 0 and toks[i - 1].folded == "بے")):
+            hit = None  # "شمال مغرب" (north-west); "بے چین" (restless)
         if hit:
             n, code = hit
             group = toks[i:i + n]
@@ -889,6 +903,9 @@ def _anchors(a: Token, b: Token, titled: bool = False) -> bool:
         # a capitalised one-class first name against the same key in Arabic script ("Бубба" / "بوبا", "Лил" /
         # "ليل"), where the Arabic-script word is no common one: "ہائی" (high) is one e5 piece, "بوبا" two
         return _pieces((b if _is_cased(a.text) else a).text) >= 2
+    if not (_is_cased(a.text) or _is_cased(b.text)) and a.folded == b.folded and len(a.keys[0]) == 1 \
+            and a.keys[0] == b.keys[0] and _pieces(a.text) >= 2:
+        return True  # one spelling in Arabic and Urdu of a word the e5 vocabulary does not hold whole ("بوبا")
     if any(len(k) >= 2 and k == o for k in a.keys for o in b.keys) or any(
             min(len(k), len(o)) >= 3 and k[0] == o[0] and keys_match(k, o) for k in a.keys for o in b.keys):
         return True  # the first letter must agree: "Внутреннего" (inner, FNTRN) is not "اندرونی" (NTRN)

@@ -613,3 +613,27 @@ def test_an_urdu_word_keeps_its_first_letters_and_g_or_j_is_no_unwritten_h():
     ur = "ڈیزائنرز والنٹینو اور تھوم {} نے سر کے پہناوؤں کی نمائش کی جس نے پیرس میں سٹائل کو خیرہ کر دیا۔"
     assert _names(name_conflicts(ar, "ar", ur.format("ڈاجرز"), "ur")) == [(("وتوم براون",), ("تھوم ڈاجرز",))]
     assert name_conflicts(ar, "ar", ur.format("براؤن"), "ur") == []
+
+
+def test_russian_words_and_urdu_words_that_spell_a_country_are_none():
+    def countries(text, lang):
+        return [n.entity for n in find_names(text, lang) if n.entity]
+
+    # "самого" / "самое" (the very) is no case form of indeclinable "Самоа", nor "Ливи" (Livingston) of "Ливия"
+    assert countries("Весной самое неприятное время, а Самое главное впереди.", "ru") == []
+    assert countries("Хотя первый гол Ливи был забит на 34-й минуте", "ru") == []
+    assert countries("Он вернулся из Ливии, а потом с Самоа", "ru") == ["country:LY", "country:WS"]
+    assert countries("испанской полиции и казахстанская делегация", "ru") == ["country:ES", "country:KZ"]
+    # Urdu "مغرب" is "west" (Morocco is "مراکش"), "بے چین" is "restless"; in Arabic "المغرب" is Morocco
+    assert countries("طوفان شمال مغرب کی طرف بڑھ رہا ہے اور لوگ بے چین ہیں", "ur") == []
+    assert countries("وہ مراکش اور چین گئے", "ur") == ["country:MA", "country:CN"]
+    assert countries("زار الرئيس المغرب", "ar") == ["country:MA"]
+
+
+def test_a_first_name_spelt_alike_in_arabic_and_urdu_anchors_the_surname_after_it():
+    # "بوبا" (Bubba) has one consonant class; spelt alike on both sides and held whole by no e5 piece,
+    # it still marks the next word as the surname
+    ur = "بوبا واٹسن اور ویب سمپسن نے صبح کا میچ جیت لیا۔"
+    conflicts = name_conflicts(ur, "ur", "فاز بوبا ميركل وويب سيمبسون بمباراة الصباح.", "ar")
+    assert [(c.sort, c.ours, c.theirs) for c in conflicts] == [("person", ("بوبا واٹسن",), ("بوبا ميركل",))]
+    assert name_conflicts(ur, "ur", "فاز بوبا واتسون وويب سيمبسون بمباراة الصباح.", "ar") == []
