@@ -637,3 +637,15 @@ def test_a_first_name_spelt_alike_in_arabic_and_urdu_anchors_the_surname_after_i
     conflicts = name_conflicts(ur, "ur", "فاز بوبا ميركل وويب سيمبسون بمباراة الصباح.", "ar")
     assert [(c.sort, c.ours, c.theirs) for c in conflicts] == [("person", ("بوبا واٹسن",), ("بوبا ميركل",))]
     assert name_conflicts(ur, "ur", "فاز بوبا واتسون وويب سيمبسون بمباراة الصباح.", "ar") == []
+
+
+def test_more_spellings_and_demonyms_of_countries():
+    def countries(text, lang):
+        return [n.entity for n in find_names(text, lang) if n.entity]
+
+    assert countries("وہ سپین اور کنیڈا گئے، پھر امریکیوں اور برطانویوں سے ملے", "ur") == [
+        "country:ES", "country:CA", "country:US", "country:GB"]
+    assert countries("ما حدث في فييت نام أقلق الأميركيين", "ar") == ["country:VN", "country:US"]
+    assert countries("испанцу и канадцам помогли британцы", "ru") == ["country:ES", "country:CA", "country:GB"]
+    # "یو" is also a name ("“یو” کے حوالے سے": quoting Wu), so "یو کے" is not read as the UK
+    assert countries("اس کے کزن “یو” کے حوالے سے بتایا", "ur") == []
