@@ -580,6 +580,7 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             i += n
         else:
             i += 1
+    names += _glued_countries(text, toks, used, offset)
     # capitalised names (Latin, Cyrillic)
     i = 0
     while i < len(toks):
@@ -647,6 +648,51 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
 # Russian titles in the cases a name follows them in ("президента", "госсекретарю", "министром")
 _RU_TITLE_STEMS = ("президент", "премьер-министр", "министр", "госсекретар", "сенатор", "губернатор", "мэр",
                    "посл", "генсек", "канцлер", "спикер", "судь", "тренер", "глав")
+
+
+_GLUE_AFTER = ("ال", "و", "ب", "ل", "ف")
+
+
+def _glued_countries(text: str, toks: tuple[Token, ...] | list[Token], used: list[bool], offset: int) -> list[Name]:
+    """Countries inside Arabic-script words run together where the spaces were lost ("القانونيينبكوريا
+    الجنوبية", "الصينوروسيابشأن": "China and Russia about"), a problem of text copied from PDFs and of
+    some web pages. A country's spelling of four letters at least is cut out of a word no other rule
+    read, and only at seams: it starts the word, starts with "ال" three letters in or more, or follows
+    a proclitic (و ب ل) four letters in or more; and it ends the word (where the next word may complete
+    it: "كوريا" + "الجنوبية") or is followed by "ال", "و", "ب", "ل" or "ف" and three letters more.
+    "مصرع" (death) and "الهندسة" (engineering) have no seam after the country's letters."""
+    seqs, _ = _gazetteer()
+    out: list[Name] = []
+    for i, t in enumerate(toks):
+        w = t.folded
+        if used[i] or len(w) < 8 or len(w) != len(t.text) or not _AR_SCRIPT.match(w):
+            continue
+        p = 0
+        while p <= len(w) - 4:
+            seam = p == 0 or (w.startswith("ال", p) and p >= 3) or (w[p - 1] in "وبل" and p >= 4)
+            hit = None
+            if seam:
+                for e in range(len(w), p + 3, -1):
+                    rest = w[e:]
+                    if rest and not (any(rest.startswith(g) for g in _GLUE_AFTER) and len(rest) >= 4):
+                        continue
+                    if (w[p:e],) in seqs and (p > 0 or rest):
+                        hit = (e, seqs[(w[p:e],)], i)
+                    elif not rest and p > 0 and i + 1 < len(toks) and (w[p:e], toks[i + 1].folded) in seqs:
+                        hit = (e, seqs[(w[p:e], toks[i + 1].folded)], i + 1)
+                    if hit:
+                        break
+            if hit is None:
+                p += 1
+                continue
+            e, code, last = hit
+            start = t.start + p
+            end = t.start + e if last == i else toks[last].end
+            out.append(Name(text[start - offset:end - offset], start, end, tuple(toks[i:last + 1]),
+                            f"country:{code}", "country"))
+            used[i] = used[last] = True
+            p = e
+    return out
 
 
 def _ru_title(t: Token) -> bool:

@@ -649,3 +649,18 @@ def test_more_spellings_and_demonyms_of_countries():
     assert countries("испанцу и канадцам помогли британцы", "ru") == ["country:ES", "country:CA", "country:GB"]
     # "یو" is also a name ("“یو” کے حوالے سے": quoting Wu), so "یو کے" is not read as the UK
     assert countries("اس کے کزن “یو” کے حوالے سے بتایا", "ur") == []
+
+
+def test_countries_inside_arabic_words_run_together():
+    def countries(text, lang="ar"):
+        return [(n.text, n.entity) for n in find_names(text, lang) if n.entity]
+
+    assert countries("قال أحد النواببكوريا الجنوبية إن العدد انخفض") == [("كوريا الجنوبية", "country:KR")]
+    assert countries("تحدث الصينوروسيابشأن العقوبات") == [("الصين", "country:CN"), ("روسيا", "country:RU")]
+    assert countries("زار الوزيرالمكسيك أمس") == [("المكسيك", "country:MX")]
+    # no seam after the country's letters: "مصرعه" (his death), "الهندسة" (engineering), "بالإيرانيين"
+    assert countries("لقي مصرعه وهو يدرس الهندسة مع الإيرانيين") == [("الإيرانيين", "country:IR")]
+    # a glued country changes a conflict: the Urdu side names Iran where the Arabic has South Korea twice
+    ar = "فر الكثيرون إلى كوريا الجنوبية، حسبما قال أحد المشرعينبكوريا الجنوبية."
+    ur = "ایک جنوبی کوریائی قانون ساز نے کہا کہ بہت سے لوگ ایران فرار ہوئے۔"
+    assert [c.sort for c in name_conflicts(ar, "ar", ur, "ur")] == ["country"]
