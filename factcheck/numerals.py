@@ -380,7 +380,8 @@ def _unit_after(s: Scan, end: int) -> tuple[str | None, int]:
                     return ("kmh" if unit == "km" else "mph"), rate.end()
                 return unit, we
         # adjectives before the noun: "28 بلین امریکی ڈالر", "120 million cubic metres", "пяти крупных стран";
-        # never a function word: in "2018 میں بچے" (in 2018, the child) 2018 counts no children
+        # never a function word: in "2018 میں بچے" (in 2018, the child) 2018 counts no children; in Arabic
+        # the noun comes first, so "وأربع جولات يوم السبت" counts rounds, not days
         if word in lx.CURRENCY_ADJ or (skipped < (0 if s.lang == "ar" else 2) and word not in lx.SCALES
                                        and word not in _NOT_SKIPPED and not _is_number_word(s, word)):
             pos, skipped = we, skipped + 1
