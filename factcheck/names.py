@@ -965,9 +965,11 @@ def _anchors(a: Token, b: Token, titled: bool = False) -> bool:
         # a capitalised one-class first name against the same key in Arabic script ("Бубба" / "بوبا", "Лил" /
         # "ليل"), where the Arabic-script word is no common one: "ہائی" (high) is one e5 piece, "بوبا" two
         return _pieces((b if _is_cased(a.text) else a).text) >= 2
-    if not (_is_cased(a.text) or _is_cased(b.text)) and a.folded == b.folded and len(a.keys[0]) == 1 \
-            and a.keys[0] == b.keys[0] and _pieces(a.text) >= 2:
-        return True  # one spelling in Arabic and Urdu of a word the e5 vocabulary does not hold whole ("بوبا")
+    if not (_is_cased(a.text) or _is_cased(b.text)) and len(a.keys[0]) == 1 and a.keys[0] == b.keys[0] \
+            and min(len(a.folded), len(b.folded)) >= 3 and _pieces(a.text) >= 2 and _pieces(b.text) >= 2:
+        # a one-class first name in Arabic and Urdu, neither a word the e5 vocabulary holds whole: "بوبا"
+        # (Bubba) in both, "بيب" / "پیپ" (Pep)
+        return True
     if any(len(k) >= 2 and k == o for k in a.keys for o in b.keys) or any(
             min(len(k), len(o)) >= 3 and k[0] == o[0] and keys_match(k, o) for k in a.keys for o in b.keys):
         return True  # the first letter must agree: "Внутреннего" (inner, FNTRN) is not "اندرونی" (NTRN)

@@ -630,13 +630,18 @@ def test_russian_words_and_urdu_words_that_spell_a_country_are_none():
     assert countries("زار الرئيس المغرب", "ar") == ["country:MA"]
 
 
-def test_a_first_name_spelt_alike_in_arabic_and_urdu_anchors_the_surname_after_it():
-    # "بوبا" (Bubba) has one consonant class; spelt alike on both sides and held whole by no e5 piece,
+def test_a_one_class_first_name_in_arabic_and_urdu_anchors_the_surname_after_it():
+    # "بوبا" (Bubba) has one consonant class; held whole by no e5 piece on either side,
     # it still marks the next word as the surname
     ur = "بوبا واٹسن اور ویب سمپسن نے صبح کا میچ جیت لیا۔"
     conflicts = name_conflicts(ur, "ur", "فاز بوبا ميركل وويب سيمبسون بمباراة الصباح.", "ar")
     assert [(c.sort, c.ours, c.theirs) for c in conflicts] == [("person", ("بوبا واٹسن",), ("بوبا ميركل",))]
     assert name_conflicts(ur, "ur", "فاز بوبا واتسون وويب سيمبسون بمباراة الصباح.", "ar") == []
+    # spelt in each script's way: "پیپ" / "بيب" (Pep)
+    ur = "منیجر پیپ گارڈیولا نے صحافیوں کو بتایا کہ کھلاڑی زخمی ہے۔"
+    conflicts = name_conflicts(ur, "ur", "قال المدرب بيب باتريك للصحفيين إن اللاعب مصاب.", "ar")
+    assert [(c.sort, c.ours, c.theirs) for c in conflicts] == [("person", ("پیپ گارڈیولا",), ("بيب باتريك",))]
+    assert name_conflicts(ur, "ur", "قال المدرب بيب غوارديولا للصحفيين إن اللاعب مصاب.", "ar") == []
 
 
 def test_more_spellings_and_demonyms_of_countries():
