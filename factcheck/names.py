@@ -651,6 +651,7 @@ _RU_TITLE_STEMS = ("президент", "премьер-министр", "ми�
 
 
 _GLUE_AFTER = ("ال", "و", "ب", "ل", "ف")
+_NOT_GLUED = tuple(fold(w) for w in ("تشيكوسلوفاك", "التشيكوسلوفاك"))  # Czechoslovakia is no Czechia
 
 
 def _glued_countries(text: str, toks: tuple[Token, ...] | list[Token], used: list[bool], offset: int) -> list[Name]:
@@ -659,8 +660,10 @@ def _glued_countries(text: str, toks: tuple[Token, ...] | list[Token], used: lis
     some web pages. A country's spelling of four letters at least is cut out of a word no other rule
     read, and only at seams: it starts the word, starts with "ال" three letters in or more, or follows
     a proclitic (و ب ل) four letters in or more; and it ends the word (where the next word may complete
-    it: "كوريا" + "الجنوبية") or is followed by "ال", "و", "ب", "ل" or "ف" and three letters more.
-    "مصرع" (death) and "الهندسة" (engineering) have no seam after the country's letters."""
+    it: "كوريا" + "الجنوبية") or is followed by four letters or more that start with "ال" or "و", or with
+    "ب", "ل" or "ف" where the country does not start the word or starts it with "ال". "مصرع" (death) and
+    "الهندسة" (engineering) have no seam after the country's letters; "بالأولمبياد" (at the Olympics)
+    starts with "بالأو" (Palau) but has no article."""
     seqs, _ = _gazetteer()
     out: list[Name] = []
     for i, t in enumerate(toks):
@@ -674,8 +677,11 @@ def _glued_countries(text: str, toks: tuple[Token, ...] | list[Token], used: lis
             if seam:
                 for e in range(len(w), p + 3, -1):
                     rest = w[e:]
-                    if rest and not (any(rest.startswith(g) for g in _GLUE_AFTER) and len(rest) >= 4):
-                        continue
+                    if rest and not (len(rest) >= 4 and (rest.startswith(("ال", "و")) or (
+                            rest.startswith(_GLUE_AFTER) and (p > 0 or w.startswith("ال"))))):
+                        continue  # "بالأولمبياد" (at the Olympics) holds no "بالاو" (Palau)
+                    if w[p:].startswith(_NOT_GLUED):
+                        break
                     if (w[p:e],) in seqs and (p > 0 or rest):
                         hit = (e, seqs[(w[p:e],)], i)
                     elif not rest and p > 0 and i + 1 < len(toks) and (w[p:e], toks[i + 1].folded) in seqs:

@@ -665,6 +665,10 @@ def test_countries_inside_arabic_words_run_together():
     assert countries("زار الوزيرالمكسيك أمس") == [("المكسيك", "country:MX")]
     # no seam after the country's letters: "مصرعه" (his death), "الهندسة" (engineering), "بالإيرانيين"
     assert countries("لقي مصرعه وهو يدرس الهندسة مع الإيرانيين") == [("الإيرانيين", "country:IR")]
+    # "بالأولمبياد" (at the Olympics) starts with "بالأو" (Palau), but a country that starts a word and
+    # has no article ends it or is followed by "ال" or "و"; Czechoslovakia is no Czechia
+    assert countries("فاز بالأولمبياد مع الرياضيين التشيكوسلوفاكيين") == []
+    assert countries("قال الجمهوريالأميركي إن الصينالآن أقوى") == [("الأميركي", "country:US"), ("الصين", "country:CN")]
     # a glued country changes a conflict: the Urdu side names Iran where the Arabic has South Korea twice
     ar = "فر الكثيرون إلى كوريا الجنوبية، حسبما قال أحد المشرعينبكوريا الجنوبية."
     ur = "ایک جنوبی کوریائی قانون ساز نے کہا کہ بہت سے لوگ ایران فرار ہوئے۔"
