@@ -106,6 +106,7 @@ def _edit1(a: str, b: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=1 << 16)
 def _drop(key: str, classes: str) -> str:
     """A key without the given (weak) classes, repeats collapsed again: "FLTFT" less F is "LT"."""
     out = []
@@ -497,8 +498,14 @@ def _article(t: Token, prefixes: re.Pattern | None = None) -> bool:
     return bool(prefixes.match(raw)) if prefixes is not None else raw.startswith("ال")
 
 
+_CASED = re.compile(r"[A-Za-zА-Яа-яЁёӘәІіҢңҒғҮүҰұҚқӨөҺһ]")
+
+
+@lru_cache(maxsize=1 << 16)
 def _is_cased(text: str) -> bool:
-    return bool(re.search(r"[A-Za-zА-Яа-яЁёӘәІіҢңҒғҮүҰұҚқӨөҺһ]", text))
+    """Whether a word has Latin or Cyrillic letters (memoised: the name checks ask about the same words
+    many times)."""
+    return _CASED.search(text) is not None
 
 
 def find_names(text: str, lang: str | None = None, offset: int = 0) -> tuple[Name, ...]:
@@ -531,7 +538,7 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             if re.match(r"[\u0600-\u06ff]", group[0].folded):
                 first = [s for s in _stems(group[0].folded)]
                 rest = tuple(t[2:] if t.startswith("ال") and len(t) > 4 else t for t in variants[0][1:])
-                if n == 1 and _urdu(text, lang) and first[0].endswith("یوں") and len(first[0]) > 5:
+                if n == 1 and first[0].endswith("یوں") and len(first[0]) > 5 and _urdu(text, lang):
                     first.append(first[0][:-2])  # an oblique plural: "امریکیوں" (Americans), "برطانویوں"
                 for f in first:
                     variants.append((f,) + variants[0][1:])
@@ -880,6 +887,7 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
         for p in pairs)
 
 
+@lru_cache(maxsize=1 << 16)
 def _keep_first(key: str, classes: str) -> str:
     """A key without ``classes`` after its first letter: "Флейка" (FLK) is not "لئے کافی" (LKF)."""
     return _drop(key[:1] + _drop(key[1:], classes), "")
@@ -971,7 +979,7 @@ def _anchors(a: Token, b: Token, titled: bool = False) -> bool:
         # a capitalised one-class first name against the same key in Arabic script ("Бубба" / "بوبا", "Лил" /
         # "ليل"), where the Arabic-script word is no common one: "ہائی" (high) is one e5 piece, "بوبا" two
         return _pieces((b if _is_cased(a.text) else a).text) >= 2
-    if not (_is_cased(a.text) or _is_cased(b.text)) and len(a.keys[0]) == 1 and a.keys[0] == b.keys[0] \
+    if len(a.keys[0]) == 1 and a.keys[0] == b.keys[0] and not (_is_cased(a.text) or _is_cased(b.text)) \
             and min(len(a.folded), len(b.folded)) >= 3 and _pieces(a.text) >= 2 and _pieces(b.text) >= 2:
         # a one-class first name in Arabic and Urdu, neither a word the e5 vocabulary holds whole: "بوبا"
         # (Bubba) in both, "بيب" / "پیپ" (Pep)
@@ -992,6 +1000,7 @@ def _anchors(a: Token, b: Token, titled: bool = False) -> bool:
         len(_loose(k)) >= 2 and _loose(k) == _loose(o) for k in a.keys for o in b.keys)
 
 
+@lru_cache(maxsize=1 << 16)
 def _loose(key: str) -> str:
     """A key without the weak classes H and F after its first letter (see ``_found_in``)."""
     return _keep_first(key, "HF")
