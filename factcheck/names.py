@@ -213,8 +213,8 @@ def _tok_match(keys: tuple[str, ...], other: Token) -> bool:
 
 # --- the gazetteer --------------------------------------------------------------------------------
 _EXTRA = {  # variants and demonyms (stems for Cyrillic adjectives)
-    "US": "US, U.S., USA, America, American, Americans, امریکہ, امریکی, امریکا, یو ایس, یو ایس اے, أمريكا, أمريكي, الأمريكي, "
-          "أميركا, أميركي, الأميركي, الأميركية, الأميركيون, الأميركيين, أميركية, أميركيين, "
+    "US": "US, U.S., USA, America, American, Americans, امریکہ, امریکی, امریکا, یو ایس, یو ایس اے, أمريكا, "
+          "أمريكي, الأمريكي, أميركا, أميركي, الأميركي, الأميركية, الأميركيون, الأميركيين, أميركية, أميركيين, "
           "الأمريكية, الأمريكيون, الأمريكيين, أمريكية, أمريكيين, الولايات المتحدة الأمريكية, United States of America, "
           "ریاستہائے متحدہ امریکہ, ریاستہائے متحدہ, ریاست ہائے متحدہ امریکہ, ریاست ہائے متحدہ, "
           "Соединенные Штаты Америки, Құрама Штаттары, США, Америка, "
@@ -338,9 +338,9 @@ for _code, _words in _DEMONYMS.items():
     _EXTRA[_code] = _EXTRA[_code] + ", " + _words if _code in _EXTRA else _words
 # evening / Amman / "of that" / first names / common nouns: never read as a country
 _AMBIGUOUS = {"شام", "عمان", "Того", "Jordan", "Chad", "Georgia", "Guinea", "Niger", "Mali", "Jersey", "Man"}
+_AMBIGUOUS_F = {fold(w) for w in _AMBIGUOUS}
 # Urdu words that spell an Arabic country name: "مغرب" is "west" ("شمال مغرب"; Morocco is "مراکش")
 _URDU_WORDS = {fold(w) for w in ("مغرب",)}
-_AMBIGUOUS_F = {fold(w) for w in _AMBIGUOUS}
 
 
 # dependent territories and islands whose names are mostly saints' or ordinary words ("Saint Martin")
@@ -681,14 +681,12 @@ def _glued_countries(text: str, toks: tuple[Token, ...] | list[Token], used: lis
         while p <= len(w) - 4:
             seam = p == 0 or (w.startswith("ال", p) and p >= 3) or (w[p - 1] in "وبل" and p >= 4)
             hit = None
-            if seam:
+            if seam and not w[p:].startswith(_NOT_GLUED):
                 for e in range(len(w), p + 3, -1):
                     rest = w[e:]
                     if rest and not (len(rest) >= 4 and (rest.startswith(("ال", "و")) or (
                             rest.startswith(_GLUE_AFTER) and (p > 0 or w.startswith("ال"))))):
                         continue  # "بالأولمبياد" (at the Olympics) holds no "بالاو" (Palau)
-                    if w[p:].startswith(_NOT_GLUED):
-                        break
                     if (w[p:e],) in seqs and (p > 0 or rest):
                         hit = (e, seqs[(w[p:e],)], i)
                     elif not rest and p > 0 and i + 1 < len(toks) and (w[p:e], toks[i + 1].folded) in seqs:
@@ -975,15 +973,16 @@ def _anchors(a: Token, b: Token, titled: bool = False) -> bool:
             a.keys[0] in b.keys or b.keys[0] in a.keys or _drop(a.keys[0], "F") == _drop(b.keys[0], "F") != ""):
         return True  # two cased scripts: capitals mark the name, so a one-class key will do ("Joe" / "Джо"),
         # also a case ending's stem ("Bob" / "Бобом") or an unwritten w ("Dwi" / "Дви")
-    if _is_cased(a.text) != _is_cased(b.text) and len(a.keys[0]) == 1 and a.keys[0] == b.keys[0]:
-        # a capitalised one-class first name against the same key in Arabic script ("Бубба" / "بوبا", "Лил" /
-        # "ليل"), where the Arabic-script word is no common one: "ہائی" (high) is one e5 piece, "بوبا" two
-        return _pieces((b if _is_cased(a.text) else a).text) >= 2
-    if len(a.keys[0]) == 1 and a.keys[0] == b.keys[0] and not (_is_cased(a.text) or _is_cased(b.text)) \
-            and min(len(a.folded), len(b.folded)) >= 3 and _pieces(a.text) >= 2 and _pieces(b.text) >= 2:
-        # a one-class first name in Arabic and Urdu, neither a word the e5 vocabulary holds whole: "بوبا"
-        # (Bubba) in both, "بيب" / "پیپ" (Pep)
-        return True
+    if len(a.keys[0]) == 1 and a.keys[0] == b.keys[0] and not (_is_cased(a.text) and _is_cased(b.text)):
+        # a one-class first name with the same key in Arabic script, where the Arabic-script word is no
+        # common one: "ہائی" (high) is one e5 piece, "بوبا" two. Against a capitalised word that decides
+        # ("Бубба" / "بوبا", "Лил" / "ليل"); in Arabic and Urdu both words must be so, of three letters
+        # at least ("بوبا" in both, "بيب" / "پیپ": Pep)
+        caseless = [t for t in (a, b) if not _is_cased(t.text)]
+        if len(caseless) == 1:
+            return _pieces(caseless[0].text) >= 2
+        if min(len(a.folded), len(b.folded)) >= 3 and all(_pieces(t.text) >= 2 for t in caseless):
+            return True
     if any(len(k) >= 2 and k == o for k in a.keys for o in b.keys) or any(
             min(len(k), len(o)) >= 3 and k[0] == o[0] and keys_match(k, o) for k in a.keys for o in b.keys):
         return True  # the first letter must agree: "Внутреннего" (inner, FNTRN) is not "اندرونی" (NTRN)
