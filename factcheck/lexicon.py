@@ -293,9 +293,9 @@ _APPROX_BEFORE_SPEC = {
                  # verbs of passing a figure: "exceeded 960" is more than 960
                  "exceeded, exceeds, exceeding, topped, surpassed, превысил, превысила, превысило, превысили, "
                  "превышает, превышают, превысит, превысят, تجاوز, تجاوزت, يتجاوز, تتجاوز, فاق, فاقت, يفوق, تخطى",
-    "at least": "at least, ما لا يقل عن, لا يقل عن, не менее, как минимум, по меньшей мере, минимум, "
+    "at least": "at least, ما لا يقل عن, لا يقل عن, не менее, как минимум, по меньшей мере, по крайней мере, минимум, "
                 "کم از کم, кем дегенде, кемінде",
-    "less than": "less than, fewer than, under, below, أقل من, اقل من, менее, меньше, не более, до",
+    "less than": "less than, fewer than, under, below, أقل من, اقل من, менее, меньше, не более",
     "nearly": "nearly, almost, close to, ما يقرب من, قرابة, почти, чуть менее, لگ بھگ, قریب",
     "about": "about, around, approximately, roughly, some, an estimated, estimated, nearly, حوالي, حوالى, نحو, "
              "زهاء, تقريبا, около, примерно, порядка, приблизительно, шамамен, шамасында, тахминан, تقریبا",

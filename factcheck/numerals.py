@@ -243,7 +243,7 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
     # approximation
     approx = approx or _approx_before(s, a) or _approx_after(s, unit_end) or ("range" if value_max is not None else None)
     if value_max is not None and approx == "less than":
-        approx = "range"  # "до 7–12 см", "up to 3-6 inches": the range is the figure, not a ceiling
+        approx = "range"  # "менее 7–12 см": the range is the figure, not a ceiling
     s.add(kind, a, end, value=value, value_max=value_max, precision=precision, unit=unit, approx=approx)
     return True
 
@@ -475,26 +475,11 @@ def _approx_before(s: Scan, a: int) -> str | None:
             if end - n + 1 < 0:
                 continue
             seq = tuple(s.words[k][2] for k in range(end - n + 1, end + 1))
-            if seq in lx.APPROX_BEFORE and (end == wi or seq != ("до",)):
-                if seq == ("до",) and _changed_to(s, end):
-                    return None  # "выросли ... до 1,05 миллиона": rose to, not up to
+            if seq in lx.APPROX_BEFORE:
                 return lx.APPROX_BEFORE[seq]
             if seq[0][:1] in ("ل", "و", "ب") and (seq[0][1:],) + seq[1:] in lx.APPROX_BEFORE:
                 return lx.APPROX_BEFORE[(seq[0][1:],) + seq[1:]]  # "لأكثر من"
     return None
-
-
-# Russian verbs (and nouns) of change: "до" after them is the value reached ("выросли до 1,05 миллиона",
-# "сократилась до 1127"), not a bound ("до 25 см осадков")
-_CHANGE_STEMS = ("выр", "вырас", "увелич", "сократ", "сокращ", "сниз", "сниж", "упал", "упа", "подня", "подним",
-                 "возрос", "возраст", "повыс", "повыш", "пониз", "пониж", "опуст", "уменьш", "дорос", "доход",
-                 "достиг", "рост", "паден", "подорож", "подешев", "удво", "утро")
-
-
-def _changed_to(s: Scan, wi: int) -> bool:
-    """Whether the Russian "до" at word ``wi`` follows a verb or noun of change within fifteen words
-    ("выросли более чем вдвое — до 1,05 миллиона на CNN и почти в три раза — до 1,6 миллиона")."""
-    return any(s.words[k][2].startswith(_CHANGE_STEMS) for k in range(max(0, wi - 15), wi))
 
 
 def _approx_after(s: Scan, end: int) -> str | None:

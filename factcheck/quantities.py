@@ -195,7 +195,8 @@ def show(q: Quantity) -> str:
     return bound + q.text + unit
 
 
-# "less than" also stands for "up to" / "до" / "تک": shown as "at most"
+# "less than" ("under", "менее", "سے کم") is shown as "at most". "up to" / "до" / "تک" / "ما يصل إلى" carry no
+# approximation: the figure they give is the one the report states ("up to 10 meters" / "до 12 метров" differ)
 _SHOWN_APPROX = {"more than": "more than ", "at least": "at least ", "less than": "at most ", "about": "about ",
                  "nearly": "nearly "}
 

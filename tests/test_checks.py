@@ -35,6 +35,9 @@ def test_no_false_alarm_from_roles_rounding_bounds_units_or_periods():
     assert reasons("more than 20 billion", "en", "more than 30 billion", "en") != []
     # units converted by the translator
     assert reasons("up to 10 inches of rain", "en", "до 25 см осадков", "ru") == []
+    assert reasons("a tsunami of up to 10 meters", "en", "цунами до 12 метров", "ru") == [
+        "number differs: this claim says 10 m, the other source says 12 m"]
+    assert reasons("at least thirty per cent more", "en", "по крайней мере, на 36 процентов больше", "ru") != []
     assert reasons("300 km (190 miles) north", "en", "300 کلومیٹر (190 میل)", "ur") == []
     # different time frames: different facts, not a contradiction
     res = check(c("trade reached 28 billion in 2023", "en"), c("trade passed 20 billion in 2024", "en"))

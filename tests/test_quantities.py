@@ -328,12 +328,15 @@ def test_a_hyphen_before_to_and_a_russian_preposition_after_an_approximation():
     assert (t.value, t.approx) == (3.0, "nearly")
 
 
-def test_russian_do_after_a_verb_of_change_is_the_value_reached_and_kilo_written_apart():
-    # "выросли ... до 1,05 миллиона" is "rose to", not "up to"; "до 25 см осадков" stays a bound
+def test_russian_do_is_the_figure_stated_as_english_up_to_is_and_kilo_written_apart():
+    # "до" is "up to" and "rose to" alike: the figure the report gives, as "up to 10 meters" is in English
+    # (a ceiling let "up to 10 meters" / "до 12 метров" pass); "по крайней мере," before "на" is "at least"
     assert [(q.value, q.approx) for q in extract("рейтинги выросли более чем вдвое — до 1,05 миллиона на CNN", 0, "ru")
             if q.value > 2] == [(1050000.0, None)]
     (bound,) = extract("может выпасть до 25 см осадков", 0, "ru")
-    assert (bound.value, bound.unit, bound.approx) == (25.0, "cm", "less than")
+    assert (bound.value, bound.unit, bound.approx) == (25.0, "cm", None)
+    (least,) = extract("больше - по крайней мере, на 36 процентов", 0, "ru")
+    assert (least.value, least.unit, least.approx) == (36.0, "%", "at least")
     (speed, mph) = extract("بسرعة 800 كيلو متر في الساعة (497 ميلاً في الساعة)", 0, "ar")
     assert (speed.value, speed.unit, mph.unit) == (800.0, "kmh", "mph")
     assert [(q.value, q.unit) for q in extract("5 کلو میٹر دور اور 5 کلو آٹا", 0, "ur")] == [(5.0, "km"), (5.0, "kg")]
