@@ -673,3 +673,36 @@ def test_countries_inside_arabic_words_run_together():
     ar = "فر الكثيرون إلى كوريا الجنوبية، حسبما قال أحد المشرعينبكوريا الجنوبية."
     ur = "ایک جنوبی کوریائی قانون ساز نے کہا کہ بہت سے لوگ ایران فرار ہوئے۔"
     assert [c.sort for c in name_conflicts(ar, "ar", ur, "ur")] == ["country"]
+
+
+def test_russian_case_forms_of_short_names_and_demonym_nouns():
+    def countries(text, lang="ru"):
+        return [n.entity for n in find_names(text, lang) if n.entity]
+
+    # four-letter names take case endings ("Ираке", "Ираном"); "Египет" drops its e ("Египта")
+    assert countries("в Афганистане и Ираке, с Ираном, на Кипре и Кубе, в Египте и Египта") == [
+        "country:AF", "country:IQ", "country:IR", "country:CY", "country:CU", "country:EG", "country:EG"]
+    # demonym nouns in their declension; "Ираклий" (a given name) and "Немцов" (a surname) are none
+    assert countries("ни США, ни саудовцы; немцев и французы; египтяне") == [
+        "country:US", "country:SA", "country:DE", "country:FR", "country:EG"]
+    assert countries("Ираклий Кобахидзе и Борис Немцов") == []
+    # a changed country is found beside a demonym: the Saudis on one side, the Canadians on the other
+    en = "Officials said the Canadians and the Americans did not agree."
+    ru = "По словам чиновников, саудовцы и американцы не договорились."
+    assert [c.sort for c in name_conflicts(en, "en", ru, "ru")] == ["country"]
+
+
+def test_a_state_named_after_a_country_is_a_place_of_its_own():
+    def places(text, lang):
+        return [n.entity for n in find_names(text, lang) if n.entity]
+
+    assert places("New Mexico and New England, a new Iraq and New Zealand", "en") == [
+        "region:new-mexico", "region:new-england", "country:IQ", "country:NZ"]
+    assert places("نیو میکسیکو اور میکسیکو", "ur") == ["region:new-mexico", "country:MX"]
+    assert places("в Нью-Мексико", "ru") == ["region:new-mexico"]
+    # the Americas stay the US: translators write "southern U.S." as "جنوبی امریکہ"
+    assert places("Latin America", "en") == places("جنوبی امریکہ", "ur") == ["country:US"]
+    en = "The tradition is strongest in New Mexico, some say."
+    ur = "کچھ کہتے ہیں کہ یہ روایت میکسیکو میں سب سے مضبوط ہے۔"
+    assert [c.sort for c in name_conflicts(en, "en", ur, "ur")] == ["country"]  # New Mexico is not Mexico
+    assert name_conflicts(en, "en", "کچھ کہتے ہیں کہ یہ روایت نیو میکسیکو میں سب سے مضبوط ہے۔", "ur") == []
