@@ -196,3 +196,18 @@ def test_entry_point_runs():
                          text=True, timeout=60)
     assert out.returncode == 0
     assert "quick" in out.stdout and "full" in out.stdout and "table" in out.stdout
+
+
+def test_the_perturbation_generator_takes_persons_with_a_possessive_off_only():
+    from benchmarks.build_perturbations import is_person
+    from factcheck.names import find_names
+
+    common = {"several", "state", "springs", "street", "department"}
+
+    def person(text):
+        return [is_person(n, common) for n in find_names(text, "en") if not n.entity]
+
+    assert person("We met Lenny Bruce's friends and Joachim Schmettau.") == [True, True]
+    # a leading "s" is the word's own: "Several", "State", "Springs" are ordinary words, no surnames
+    assert person("They told us Several Tejano tales, then the State Department came to Colorado Springs.") == [
+        False, False, False]
