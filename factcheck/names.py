@@ -422,19 +422,22 @@ def _cyr_index() -> dict[str, list[tuple[str, str, int, int]]]:
     idx: dict[str, list[tuple[str, str, int, int]]] = {}
     for stem, code, min_end in stems:
         idx.setdefault(stem[:3], []).append((stem, code, min_end, 4))
-    for code, names in _EXTRA.items():  # adjective stems: "американск" + ий/ого/их...
-        for st in names.split(","):
-            st = fold(st.strip())
-            if len(st) >= 6 and _CYR.match(st) and " " not in st:
-                idx.setdefault(st[:3], []).append((st, code, 0, 4))
+    for st, code in _cyr_extra_stems():  # adjective stems: "американск" + ий/ого/их...
+        idx.setdefault(st[:3], []).append((st, code, 0, 4))
     return idx
+
+
+@lru_cache(maxsize=1)
+def _cyr_extra_stems() -> tuple[tuple[str, str], ...]:
+    """The Cyrillic one-word stems of the variants list (six letters at least), with their codes."""
+    return tuple((st, code) for code, names in _EXTRA.items() for st in (fold(x.strip()) for x in names.split(","))
+                 if len(st) >= 6 and _CYR.match(st) and " " not in st)
 
 
 @lru_cache(maxsize=4096)
 def _cyrillic_demonym(word: str) -> bool:
     """A demonym stem from the variants list ("американк" + и): lower case in Russian and Kazakh."""
-    return any(word.startswith(st) and len(word) - len(st) <= 4 for code, names in _EXTRA.items()
-               for st in (fold(x.strip()) for x in names.split(",")) if len(st) >= 6 and _CYR.match(st) and " " not in st)
+    return any(word.startswith(st) and len(word) - len(st) <= 4 for st, _ in _cyr_extra_stems())
 
 
 # endings taken off each word of a multi-word Cyrillic country name to get the root its inflected
