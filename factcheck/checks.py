@@ -476,11 +476,13 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
         elif a_g and not b_g:
             b_only += [r for r in _repeat_surplus(theirs, ours) if _can_conflict(r) and _group(r) == group]
     # a year against a bare number the other side reads as no year ("в 1381 г." / "in 1151"), when that is
-    # all each side has left
-    kinds_a, kinds_b = {_group(q) for q in a_only}, {_group(r) for r in b_only}
+    # all each side has left of numbers, years, dates and percentages (an ordinal left over, "الأول" for
+    # "the former", is no figure)
+    figures = {"year", "number", "date", "percent", "id"}
+    kinds_a, kinds_b = {_group(q) for q in a_only} & figures, {_group(r) for r in b_only} & figures
     for mine, theirs, km, kt in ((a_only, b_only, kinds_a, kinds_b), (b_only, a_only, kinds_b, kinds_a)):
-        if km == {"year"} and kt == {"number"} and all(_bare_year_like(r) for r in theirs):
-            theirs[:] = [replace(r, kind="year") for r in theirs]
+        if km == {"year"} and kt == {"number"} and all(_bare_year_like(r) for r in theirs if _group(r) in figures):
+            theirs[:] = [replace(r, kind="year") if _group(r) in figures else r for r in theirs]
             break
     out: list[Discrepancy] = []
     for kind in ("date", "year", "number", "percent", "ordinal", "id"):

@@ -239,6 +239,12 @@ def test_a_year_faces_a_bare_number_the_other_side_does_not_read_as_a_year():
         "year differs: this claim says 1151, the other source says 1381"]
     assert reasons("the Moors invoked the aid of the Almohads in 1151", "en",
                    "мавры прибегли к помощи альмохадов в 1151 г.", "ru") == []
+    # an ordinal left over ("الأول", the former) does not stop it: only figures count
+    assert reasons("The former has 2000 entries, the latter 2700.", "en",
+                   "يحتوي الأول على 2000 مدخل، والأخير على 1890.", "ar") == [
+        "year differs: this claim says 2700, the other source says 1890"]
+    assert reasons("The former has 2000 entries, the latter 2700.", "en",
+                   "يحتوي الأول على 2000 مدخل، والأخير على 2700.", "ar") == []
     # a bare number with something else left over is no year: "two units of 900 MWe" / "по 1350 МВт"
     assert reasons("founded in 2019 with 900 members", "en", "основан в 2018 году, 900 человек", "ru") == [
         "year differs: this claim says 2019, the other source says 2018"]
