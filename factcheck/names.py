@@ -510,6 +510,39 @@ def _ru_demonym(word: str) -> str | None:
     return None
 
 
+# first parts of compound adjectives that are no adjective stem plus "о" ("франко-германский", "Sino-US")
+_LINK_PARTS = {"франко": "FR", "англо": "GB", "индо": "IN", "австро": "AT", "sino": "CN"}
+
+
+def _compound_countries(t: Token) -> list[tuple[int, int, str]]:
+    """The countries of the parts of a hyphenated word, as (start, end, code): "Russian-American", "US-China",
+    "Saudi-led", "российско-американских" (a first part in -о is the adjective's stem: "российск-ий"),
+    "мексикано-испанского", "Қазақстан-Ресей". A Latin part must be capitalised, a lower-case Cyrillic one
+    an adjective; "Indo-Pacific" and "АҚШ-та" (a case ending) name one country at most."""
+    if "-" not in t.text:
+        return []
+    seqs, _ = _gazetteer()
+    parts = t.text.split("-")
+    out, pos = [], t.start
+    for k, part in enumerate(parts):
+        f = fold(part).replace("ـ", "")
+        code = None
+        if re.match(r"[a-z]", f):
+            code = seqs.get((re.sub(r"['’]s$", "", f),)) if part[:1].isupper() else None
+            if code is None and k < len(parts) - 1:
+                code = _LINK_PARTS.get(f) if part[:1].isupper() else None
+        elif _CYR.match(f):
+            linking = k < len(parts) - 1 and f.endswith("о") and (len(f) >= 5 or f in _LINK_PARTS)
+            if linking:
+                code = _LINK_PARTS.get(f) or _cyrillic_country(f[:-1] + ("ий" if f.endswith("ско") else "ский"))
+            elif part[:1].isupper() or _CYR_ADJ.search(f) or _cyrillic_demonym(f):
+                code = seqs.get((f,)) or _cyrillic_country(f)
+        if code:
+            out.append((pos, pos + len(part), code))
+        pos += len(part) + 1
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _cyrillic_country(word: str) -> str | None:
     if word.startswith(_NOT_A_COUNTRY_STEMS):
@@ -641,6 +674,13 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
         if hit and hit[0] == 1 and _urdu(text, lang) and (toks[i].folded in _URDU_WORDS or (
                 hit[1] == "CN" and i > 0 and toks[i - 1].folded == "بے")):
             hit = None  # "شمال مغرب" (north-west); "بے چین" (restless)
+        parts = _compound_countries(toks[i]) if (not hit or hit[0] == 1) and "-" in toks[i].text else []
+        if len(parts) >= 2 or (parts and not hit):
+            for s0, e0, code in parts:  # "Russian-American": each part a country of its own
+                names.append(Name(text[s0 - offset:e0 - offset], s0, e0, (toks[i],), f"country:{code}", "country"))
+            used[i] = True
+            i += 1
+            continue
         if hit:
             n, code = hit
             group = toks[i:i + n]

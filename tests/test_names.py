@@ -706,3 +706,21 @@ def test_a_state_named_after_a_country_is_a_place_of_its_own():
     ur = "کچھ کہتے ہیں کہ یہ روایت میکسیکو میں سب سے مضبوط ہے۔"
     assert [c.sort for c in name_conflicts(en, "en", ur, "ur")] == ["country"]  # New Mexico is not Mexico
     assert name_conflicts(en, "en", "کچھ کہتے ہیں کہ یہ روایت نیو میکسیکو میں سب سے مضبوط ہے۔", "ur") == []
+
+
+def test_each_part_of_a_hyphenated_compound_is_a_country():
+    def countries(text, lang):
+        return [(n.text, n.entity) for n in find_names(text, lang) if n.entity]
+
+    assert countries("Russian-American and US-China ties, the Saudi-led talks, Indo-Pacific", "en") == [
+        ("Russian", "country:RU"), ("American", "country:US"), ("US", "country:US"), ("China", "country:CN"),
+        ("Saudi", "country:SA")]
+    # a first part in -о is the adjective's stem ("российско" is "российск-ий"); a case ending is no part
+    assert [e for _, e in countries("российско-американских, франко-германский, индо-пакистанской", "ru")] == [
+        "country:RU", "country:US", "country:FR", "country:DE", "country:IN", "country:PK"]
+    assert [e for _, e in countries("Қазақстан-Ресей қатынастары, АҚШ-та", "kk")] == [
+        "country:KZ", "country:RU", "country:US"]
+    assert countries("Ростов-на-Дону, Бен-Ладен, Jean-Pierre", "ru") == []
+    ru = "В понедельник возобновились российско-американские переговоры."
+    assert name_conflicts("Russian-American talks resumed on Monday.", "en", ru, "ru") == []
+    assert [c.sort for c in name_conflicts("Russian-Chinese talks resumed on Monday.", "en", ru, "ru")] == ["country"]
