@@ -1178,9 +1178,11 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
         x_given = _given(x)
         x_word = _name_word(x, na, ha, 1, ua)
         x_name = x_al or x_word or x_given is not None
-        if not (x_name or x_bin or x_place):
-            continue
+        if not (x_name or x_bin or x_place) or _acronym(x):
+            continue  # "ABM Treaty" / "ABM معاہدہ": an acronym is no first name, what follows is a noun
         for k, y in enumerate(tb[:-1]):
+            if _acronym(y):
+                continue
             y_al, y_bin = _al_name(y), y.folded in _PARTICLES
             # "bin Laden" / "бен Ладен" / "بن لادن", "لاس ویگاس" / "لاس كينت": the particle is the anchor
             particle = (x_bin and y_bin) or (x_place is not None and x_place == _PLACE_PARTICLES.get(y.folded))
@@ -1236,6 +1238,11 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
             where = _place_gap(x, text_a, y, text_b)
             found.append((where, NameConflict("person", (text_a[x.start:p.end],), (text_b[y.start:o.end],))))
     return [min(found, key=lambda f: f[0])[1]] if found else []
+
+
+def _acronym(t: Token) -> bool:
+    """An acronym in Latin or Cyrillic capitals ("ABM", "NYPD", "ФБР"); not an initial ("J.")."""
+    return _is_cased(t.text) and t.text.isupper() and len(t.text.strip(".")) >= 2
 
 
 # --- one item of a list of names replaced ---------------------------------------------------------

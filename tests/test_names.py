@@ -724,3 +724,12 @@ def test_each_part_of_a_hyphenated_compound_is_a_country():
     ru = "В понедельник возобновились российско-американские переговоры."
     assert name_conflicts("Russian-American talks resumed on Monday.", "en", ru, "ru") == []
     assert [c.sort for c in name_conflicts("Russian-Chinese talks resumed on Monday.", "en", ru, "ru")] == ["country"]
+
+
+def test_an_acronym_is_no_first_name_for_the_word_after_it():
+    # "INF Treaty" / "INF معاہدہ": the word after an acronym is a noun, translated or not
+    assert name_conflicts("Both sides agreed to keep the INF Treaty in force.", "en",
+                          "دونوں فریقوں نے INF معاہدہ برقرار رکھنے پر اتفاق کیا۔", "ur") == []
+    # a surname after a shared given name still differs
+    assert [c.sort for c in name_conflicts("Both sides thanked Hillary Clinton on Monday.", "en",
+                                           "دونوں فریقوں نے پیر کو ہلیری میکین کا شکریہ ادا کیا۔", "ur")] == ["person"]
