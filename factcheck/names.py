@@ -1216,7 +1216,10 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
             # the keys that meet decide how long the anchor is: "بكيم" ("by Kim") meets "Ким" as "كيم"
             anchor = 3 if particle else max(
                 (len(a) for a in x.keys for b in y.keys if a == b or keys_match(a, b)), default=0)
-            short = min(len(p.keys[0]), len(o.keys[0])) if anchor < 3 else max(len(p.keys[0]), len(o.keys[0]))
+            # a listed given name is as sure an anchor as a long one: "John Kerry" / "Джон Маккейн" ("Kim" is
+            # not listed: "Kim Jong" / "Ким Чен" stays apart)
+            sure = anchor >= 3 or _listed_given(x) or _listed_given(y)
+            short = max(len(p.keys[0]), len(o.keys[0])) if sure else min(len(p.keys[0]), len(o.keys[0]))
             if not (_name_word(p, na, ha, 2, ua) and _name_word(o, nb, hb, 2, ub)) or short < 3 or _conjunct(p) or _conjunct(o):
                 continue  # "Kim Jong" / "Ким Чен": short keys on short anchors match too loosely
             if not (_adjacent(text_a, x, p, 0) and _adjacent(text_b, y, o, 0)):
@@ -1238,6 +1241,19 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
             where = _place_gap(x, text_a, y, text_b)
             found.append((where, NameConflict("person", (text_a[x.start:p.end],), (text_b[y.start:o.end],))))
     return [min(found, key=lambda f: f[0])[1]] if found else []
+
+
+@lru_cache(maxsize=1)
+def _latin_given() -> frozenset[str]:
+    return frozenset(person_names.GIVEN.values())
+
+
+def _listed_given(t: Token) -> bool:
+    """A given name that ``person_names`` lists: a capitalised Latin word as the list writes it ("John",
+    "John's") or an Arabic-script spelling of the list ("جان")."""
+    if _is_cased(t.text):
+        return _capitalised(t) and re.sub(r"['’]s$", "", t.text) in _latin_given()
+    return _listed(t.folded, person_names.given_name) is not None
 
 
 def _acronym(t: Token) -> bool:

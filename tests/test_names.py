@@ -733,3 +733,13 @@ def test_an_acronym_is_no_first_name_for_the_word_after_it():
     # a surname after a shared given name still differs
     assert [c.sort for c in name_conflicts("Both sides thanked Hillary Clinton on Monday.", "en",
                                            "دونوں فریقوں نے پیر کو ہلیری میکین کا شکریہ ادا کیا۔", "ur")] == ["person"]
+
+
+def test_a_listed_given_name_anchors_a_short_surname():
+    # "Kerry" has two key classes, as "John" has; the listed given name makes the anchor sure
+    ru = "Обе стороны поблагодарили Джона Маккейна в понедельник."
+    assert [c.sort for c in name_conflicts("Both sides thanked John Kerry on Monday.", "en", ru, "ru")] == ["person"]
+    assert name_conflicts("Both sides thanked John Kerry on Monday.", "en",
+                          "Обе стороны поблагодарили Джона Керри в понедельник.", "ru") == []
+    # "Kim" is no listed given name: "Kim Jong Un" / "Ким Чен Ын" is one name spelt two ways
+    assert name_conflicts("Kim Jong Un met Moon.", "en", "Ким Чен Ын встретился с Мун.", "ru") == []
