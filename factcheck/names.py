@@ -660,7 +660,8 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
                 if hit and not cased_ok and not (_CYR.match(t.folded) and (
                         _CYR_ADJ.search(t.folded) or _cyrillic_demonym(t.folded))):
                     hit = None  # "того" is not Togo; "американские" is American
-                if _CYR.match(t.folded) and (place := next((r for st, r in _REGION_RU if t.folded.startswith(st)), None)):
+                if "-" in t.folded and _CYR.match(t.folded) and (
+                        place := next((r for st, r in _REGION_RU if t.folded.startswith(st)), None)):
                     hit = (1, "@" + place)  # "Нью-Мексико"
                 if not hit and _CYR.match(t.folded) and (code := _ru_demonym(t.folded)):
                     hit = (1, code)  # "ни США, ни саудовцы", "немцы и французы"
@@ -1171,6 +1172,7 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
     ha, hb = _headline(ta, text_a), _headline(tb, text_b)
     y_given = [_given(y) for y in tb]
     y_word = [_name_word(y, nb, hb, 1, ub) for y in tb]
+    y_acronym = [_acronym(y) for y in tb]
     found: list[tuple[float, NameConflict]] = []
     for i, x in enumerate(ta[:-1]):  # a cased first name may have one class ("Joe" / "Джо"): see _anchors
         x_al, x_bin = _al_name(x), x.folded in _PARTICLES
@@ -1181,7 +1183,7 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
         if not (x_name or x_bin or x_place) or _acronym(x):
             continue  # "ABM Treaty" / "ABM معاہدہ": an acronym is no first name, what follows is a noun
         for k, y in enumerate(tb[:-1]):
-            if _acronym(y):
+            if y_acronym[k]:
                 continue
             y_al, y_bin = _al_name(y), y.folded in _PARTICLES
             # "bin Laden" / "бен Ладен" / "بن لادن", "لاس ویگاس" / "لاس كينت": the particle is the anchor
