@@ -13,6 +13,9 @@ Holds / decisions:
 - Countries come from the CLDR names in ``gazetteer`` (all five languages) plus variants and demonyms
   below ("American", "امریکی", "أمريكي", "американский" -> US); they are entities ("country:US") and
   are compared as such, so Morocco / مراکش / المغرب is one country even though the names differ.
+  Each part of a hyphenated compound is a country ("Russian-American", "российско-американских");
+  Russian demonym nouns are read by their declension ("саудовцы", "немцев"); "New Mexico" and "New
+  England" are places of their own ("region:new-mexico"), compared as countries are.
 - Other names are found only where the script marks them: capitalised words in Latin and Cyrillic
   text (not the first word of a sentence unless the next word is capitalised too; months, weekdays
   and titles are not names), and in Arabic script the words right after a title ("الرئيس", "صدر",
@@ -20,10 +23,10 @@ Holds / decisions:
   other side names it too (a key match).
 - A conflict needs a name on each side that the other side does not have, of the same sort (a country
   for a country, a person for a person), or a person whose first name matches and whose other name
-  differs ("Gjorge Ivanov" vs "Gjorge Petrov"). Between two caseless scripts (Arabic / Urdu) that rule
-  needs all four words to be rare in the e5 vocabulary (``_rare``); in every pair of scripts the
-  differing words must be far apart (``_far``: "Kempf" / "کیمف" is one name). Deterministic; never
-  raises on any string.
+  differs ("Gjorge Ivanov" vs "Gjorge Petrov"; an acronym is no first name: "INF Treaty"). Between
+  two caseless scripts (Arabic / Urdu) that rule needs all four words to be rare in the e5 vocabulary
+  (``_rare``); in every pair of scripts the differing words must be far apart (``_far``: "Kempf" /
+  "کیمف" is one name). Deterministic; never raises on any string.
 """
 from __future__ import annotations
 
