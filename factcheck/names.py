@@ -513,15 +513,17 @@ def _ru_demonym(word: str) -> str | None:
     return None
 
 
-# first parts of compound adjectives that are no adjective stem plus "о" ("франко-германский", "Sino-US")
-_LINK_PARTS = {"франко": "FR", "англо": "GB", "индо": "IN", "австро": "AT", "sino": "CN"}
+# first parts of compounds that are no country's name or adjective stem plus "о" ("франко-германский",
+# "Sino-US", "پاک-امریکہ": Pak-US; "پاک" alone is also "pure", as in "قرآن پاک")
+_LINK_PARTS = {"франко": "FR", "англо": "GB", "индо": "IN", "австро": "AT", "sino": "CN", fold("پاک"): "PK"}
 
 
-def _compound_countries(t: Token) -> list[tuple[int, int, str]]:
+def _compound_countries(t: Token, lang: str | None = None) -> list[tuple[int, int, str]]:
     """The countries of the parts of a hyphenated word, as (start, end, code): "Russian-American", "US-China",
     "Saudi-led", "российско-американских" (a first part in -о is the adjective's stem: "российск-ий"),
     "мексикано-испанского", "Қазақстан-Ресей". A Latin part must be capitalised, a lower-case Cyrillic one
-    an adjective; "Indo-Pacific" and "АҚШ-та" (a case ending) name one country at most."""
+    an adjective; "Indo-Pacific" and "АҚШ-та" (a case ending) name one country at most. An Arabic-script
+    part is read as a word of its own ("پاکستان-امریکہ", "الروسية-الأمريكية", "پاک-چین")."""
     if "-" not in t.text:
         return []
     seqs, _ = _gazetteer()
@@ -540,6 +542,11 @@ def _compound_countries(t: Token) -> list[tuple[int, int, str]]:
                 code = _LINK_PARTS.get(f) or _cyrillic_country(f[:-1] + ("ий" if f.endswith("ско") else "ский"))
             elif part[:1].isupper() or _CYR_ADJ.search(f) or _cyrillic_demonym(f):
                 code = seqs.get((f,)) or _cyrillic_country(f)
+        elif _AR_SCRIPT.match(f):
+            code = _LINK_PARTS.get(f) if k < len(parts) - 1 else None
+            if code is None:
+                found = [n.entity for n in _find_names(part, lang, 0) if n.entity and n.entity.startswith("country:")]
+                code = found[0][8:] if len(found) == 1 else None
         if code:
             out.append((pos, pos + len(part), code))
         pos += len(part) + 1
@@ -678,7 +685,7 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
         if hit and hit[0] == 1 and _urdu(text, lang) and (toks[i].folded in _URDU_WORDS or (
                 hit[1] == "CN" and i > 0 and toks[i - 1].folded == "بے")):
             hit = None  # "شمال مغرب" (north-west); "بے چین" (restless)
-        parts = _compound_countries(toks[i]) if (not hit or hit[0] == 1) and "-" in toks[i].text else []
+        parts = _compound_countries(toks[i], lang) if (not hit or hit[0] == 1) and "-" in toks[i].text else []
         if len(parts) >= 2 or (parts and not hit):
             for s0, e0, code in parts:  # "Russian-American": each part a country of its own
                 names.append(Name(text[s0 - offset:e0 - offset], s0, e0, (toks[i],), f"country:{code}", "country"))

@@ -721,6 +721,10 @@ def test_each_part_of_a_hyphenated_compound_is_a_country():
     assert [e for _, e in countries("Қазақстан-Ресей қатынастары, АҚШ-та", "kk")] == [
         "country:KZ", "country:RU", "country:US"]
     assert countries("Ростов-на-Дону, Бен-Ладен, Jean-Pierre", "ru") == []
+    # in Arabic script each part is read as a word of its own; "پاک" is Pakistan only as a compound's part
+    assert [e for _, e in countries("پاک-امریکہ تعلقات اور قازقستان-روس سرحد، قرآن پاک", "ur")] == [
+        "country:PK", "country:US", "country:KZ", "country:RU"]
+    assert [e for _, e in countries("العلاقات الروسية-الأمريكية", "ar")] == ["country:RU", "country:US"]
     ru = "В понедельник возобновились российско-американские переговоры."
     assert name_conflicts("Russian-American talks resumed on Monday.", "en", ru, "ru") == []
     assert [c.sort for c in name_conflicts("Russian-Chinese talks resumed on Monday.", "en", ru, "ru")] == ["country"]
