@@ -271,7 +271,7 @@ def candidates(x_text: str, y_text: str, x: str, y: str, en_text: str, pools: di
     names_x = {n.entity for n in find_names(x_text, x) if n.entity}
     for n in find_names(y_text, y):
         if not n.entity or not n.entity.startswith("country:") or n.entity not in names_x:
-            continue  # a region ("region:latin-america") is no country to replace
+            continue  # a place of its own ("region:new-mexico") is no country to replace
         code = n.entity.split(":")[1]
         choices = [c for c in pools["countries"] if c != code and f"country:{c}" not in names_x
                    and y in COUNTRIES.get(c, {})]

@@ -313,6 +313,10 @@ def _group(q: Quantity) -> str:
     return q.kind
 
 
+# the groups of quantities that are figures (an ordinal is a rank, not a figure)
+_FIGURES = frozenset({"year", "number", "date", "percent", "id"})
+
+
 def _bare_year_like(q: Quantity) -> bool:
     """A bare number of three or four digits, no unit, no approximation: what a year outside 1800-2100
     looks like without a year word ("in 1151", "كانت 2131")."""
@@ -478,11 +482,10 @@ def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...])
     # a year against a bare number the other side reads as no year ("в 1381 г." / "in 1151"), when that is
     # all each side has left of numbers, years, dates and percentages (an ordinal left over, "الأول" for
     # "the former", is no figure)
-    figures = {"year", "number", "date", "percent", "id"}
-    kinds_a, kinds_b = {_group(q) for q in a_only} & figures, {_group(r) for r in b_only} & figures
+    kinds_a, kinds_b = {_group(q) for q in a_only} & _FIGURES, {_group(r) for r in b_only} & _FIGURES
     for mine, theirs, km, kt in ((a_only, b_only, kinds_a, kinds_b), (b_only, a_only, kinds_b, kinds_a)):
-        if km == {"year"} and kt == {"number"} and all(_bare_year_like(r) for r in theirs if _group(r) in figures):
-            theirs[:] = [replace(r, kind="year") if _group(r) in figures else r for r in theirs]
+        if km == {"year"} and kt == {"number"} and all(_bare_year_like(r) for r in theirs if _group(r) in _FIGURES):
+            theirs[:] = [replace(r, kind="year") if _group(r) in _FIGURES else r for r in theirs]
             break
     out: list[Discrepancy] = []
     for kind in ("date", "year", "number", "percent", "ordinal", "id"):

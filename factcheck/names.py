@@ -533,9 +533,8 @@ def _compound_countries(t: Token, lang: str | None = None) -> list[tuple[int, in
         f = fold(part).replace("ـ", "")
         code = None
         if re.match(r"[a-z]", f):
-            code = seqs.get((re.sub(r"['’]s$", "", f),)) if part[:1].isupper() else None
-            if code is None and k < len(parts) - 1:
-                code = _LINK_PARTS.get(f) if part[:1].isupper() else None
+            if part[:1].isupper():
+                code = seqs.get((re.sub(r"['’]s$", "", f),)) or (_LINK_PARTS.get(f) if k < len(parts) - 1 else None)
         elif _CYR.match(f):
             linking = k < len(parts) - 1 and f.endswith("о") and (len(f) >= 5 or f in _LINK_PARTS)
             if linking:
