@@ -477,7 +477,7 @@ def _cyrillic_multi(words: tuple[str, ...]) -> str | None:
 
 # words that start like a country's stem and are something else: "Индиана" / "индианцы" (Indiana, American
 # Indians) are not "Инди-я"
-_NOT_A_COUNTRY_STEMS = ("индиан", "иракли")  # and "Ираклий" (a given name) is not "Ирак"
+_NOT_A_COUNTRY_STEMS = ("индиан", "иракли", "катарин")  # "Ираклий" is not "Ирак", "Катарина" not "Катар"
 
 
 # Russian demonym nouns, by stem, with the endings of their declension: "-ец" nouns ("иранец", "саудовцы",
@@ -621,6 +621,7 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
     used = [False] * len(toks)
     names: list[Name] = []
     seqs, _ = _gazetteer()
+    urdu = _urdu(text, lang)
     # countries
     i = 0
     while i < len(toks):
@@ -635,7 +636,7 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             if n > 1 and _CYR.match(group[-1].folded):  # "Солтүстік Кореяның": the last word's endings
                 variants += [variants[0][:-1] + (stem,) for stem in _stems(group[-1].folded)[1:]]
             if re.match(r"[\u0600-\u06ff]", group[0].folded):
-                first = [s for s in _stems(group[0].folded)]
+                first = _stems(group[0].folded, urdu)  # Urdu "بروس" is a name (Bruce), not "with Russia"
                 rest = tuple(t[2:] if t.startswith("ال") and len(t) > 4 else t for t in variants[0][1:])
                 if n == 1 and first[0].endswith("یوں") and len(first[0]) > 5 and _urdu(text, lang):
                     first.append(first[0][:-2])  # an oblique plural: "امریکیوں" (Americans), "برطانویوں"
@@ -1035,10 +1036,12 @@ def _headline(toks: list[Token], text: str) -> bool:
         _AR_SCRIPT.match(t.folded) for t in toks)
 
 
-def _name_word(t: Token, names: tuple[Name, ...], headline: bool, min_classes: int = 2, urdu: bool = False) -> bool:
+def _name_word(t: Token, names: tuple[Name, ...], headline: bool, min_classes: int = 2, urdu: bool = False,
+               after_name: bool = False) -> bool:
     """Whether a word can be part of a person's name in its script: in Latin/Cyrillic a word of a
     capitalised name (not a title; never in a headline); in Arabic script not a function word, title or
-    definite noun."""
+    definite noun, nor a military rank unless ``after_name``: a rank comes before a name, so right after
+    a given name it is the surname ("ہنری مارشل": Henry Marshall, "جان میجر": John Major)."""
     if len(t.keys[0]) < min_classes or any(n.entity and n.start <= t.start < n.end for n in names):
         return False
     if _is_cased(t.text):
@@ -1047,7 +1050,7 @@ def _name_word(t: Token, names: tuple[Name, ...], headline: bool, min_classes: i
     if not re.match(r"[\u0600-\u06ff]", t.folded):
         return False
     return (t.folded not in _AR_STOP and t.folded not in _UR_AR_FUNCTION and (t.folded,) not in _AR_TITLES
-            and t.folded not in _AR_RANKS
+            and (after_name or t.folded not in _AR_RANKS)
             and (not _definite(t, urdu) or t.text.startswith(("أل", "إل"))))  # the article has no hamza: "ألكسندر"
 
 
@@ -1231,7 +1234,7 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
             # not listed: "Kim Jong" / "Ким Чен" stays apart)
             sure = anchor >= 3 or _listed_given(x) or _listed_given(y)
             short = max(len(p.keys[0]), len(o.keys[0])) if sure else min(len(p.keys[0]), len(o.keys[0]))
-            if not (_name_word(p, na, ha, 2, ua) and _name_word(o, nb, hb, 2, ub)) or short < 3 or _conjunct(p) or _conjunct(o):
+            if not (_name_word(p, na, ha, 2, ua, True) and _name_word(o, nb, hb, 2, ub, True)) or short < 3 or _conjunct(p) or _conjunct(o):
                 continue  # "Kim Jong" / "Ким Чен": short keys on short anchors match too loosely
             if not (_adjacent(text_a, x, p, 0) and _adjacent(text_b, y, o, 0)):
                 continue
@@ -1466,9 +1469,22 @@ def _far(p: Token, o: Token, part: int) -> bool:
         # go unwritten; but g and j (class H too) are always written ("والٹن" / "ليدجر": Walton, Ledger)
         return ks + tuple(w for k in ks for w in _weak_less(t, k) if len(w) >= 2)
 
-    # keys that start with different classes need two edits only ("کونز" / "أتكينسون": Coons, Atkinson)
-    return all(_distance(k, m) >= (max(2, -(-max(len(k), len(m)) // part)) if part and k[:1] == m[:1] else 2)
-               for k in keys(p) for m in keys(o))
+    # keys that start with different classes need two edits only ("کونز" / "أتكينسون": Coons, Atkinson),
+    # and a first class that no spelling turns into the other is two edits of its own ("Харрис" / "بروس")
+    return all(_distance(k, m) + _first_apart(k, m) >= (
+        max(2, -(-max(len(k), len(m)) // part)) if part and k[:1] == m[:1] else 2) for k in keys(p) for m in keys(o))
+
+
+# first classes one name may start with in two spellings: a sound each script writes its own way (k / q /
+# kh / g: K H; c, ch, j, zh: S K H; th: T S F; v: B F; l / r; m / n) or Arabic letters told apart by their
+# dots alone (ب ت ث ن: B T N; ر ز: R S; ف ق: F K; ص ض, ط ظ: S T)
+_FIRST_SWAPS = {frozenset(p) for p in ("KH", "KS", "SH", "TS", "TF", "BF", "BT", "BN", "TN", "RS", "FK", "RL", "MN")}
+
+
+def _first_apart(k: str, m: str) -> int:
+    """1 when two keys differ in their first class only and no spelling or misread dot turns one of those
+    classes into the other ("HRS" / "BRS"), else 0 (and 0 for keys in another order: "NH" / "HN")."""
+    return int(len(k) >= 2 and k[1:] == m[1:] and k[0] != m[0] and frozenset((k[0], m[0])) not in _FIRST_SWAPS)
 
 
 def _same_name(names: tuple[Name, ...], x: Token, p: Token, other_cased: bool = True) -> bool | None:

@@ -740,3 +740,30 @@ def test_a_listed_given_name_anchors_a_short_surname():
                           "Обе стороны поблагодарили Джона Керри в понедельник.", "ru") == []
     # "Kim" is no listed given name: "Kim Jong Un" / "Ким Чен Ын" is one name spelt two ways
     assert name_conflicts("Kim Jong Un met Moon.", "en", "Ким Чен Ын встретился с Мун.", "ru") == []
+
+
+def test_urdu_writes_no_proclitic_before_a_country_and_a_given_name_is_no_country():
+    # Urdu "بروس" is Bruce: Urdu has no "ب" (with) glued to a noun, so it is not "with Russia" as in Arabic
+    assert _entities("ٹیکساس کے ماہر سٹیو بروس نے خطاب کیا۔", "ur") == []
+    assert _entities("روس اور چین نے اتفاق کیا۔", "ur") == ["country:RU", "country:CN"]
+    assert _entities("اتفق الوفد بروسيا والصين على ذلك.", "ar") == ["country:RU", "country:CN"]
+    # "Катарино" (a given name) is no case form of "Катар" (Qatar)
+    assert _entities("Катарино Гарза прибыл в Катар.", "ru") == ["country:QA"]
+    surname = "Стив Харрис выступил на конференции."
+    assert [c.sort for c in name_conflicts(surname, "ru", "کانفرنس میں سٹیو بروس نے خطاب کیا۔", "ur")] == ["person"]
+
+
+def test_a_rank_right_after_a_given_name_is_a_surname():
+    # a rank comes before a name ("فیلڈ مارشل ایوب خان"), so after a given name "مارشل" is Marshall
+    en = "Henry Kissinger spoke to the reporters."
+    assert [c.sort for c in name_conflicts(en, "en", "ہنری مارشل نے صحافیوں سے بات کی۔", "ur")] == ["person"]
+    assert name_conflicts(en, "en", "ہنری کسنجر نے صحافیوں سے بات کی۔", "ur") == []
+    assert name_conflicts("Field Marshal Ayub Khan spoke.", "en", "فیلڈ مارشل ایوب خان نے خطاب کیا۔", "ur") == []
+
+
+def test_keys_apart_in_a_first_class_no_spelling_changes_are_two_names():
+    # "Harris" (HRS) and "Bruce" (BRS): h and b are never one sound, so one edit is two names
+    assert [c.sort for c in name_conflicts("Lenny Harris began his speech.", "en",
+                                           "لینی بروس نے اپنی تقریر شروع کی۔", "ur")] == ["person"]
+    # g / k (Gaddafi, Каддафи) is one name in two spellings
+    assert name_conflicts("Muammar Gaddafi began his speech.", "en", "Муаммар Каддафи начал свою речь.", "ru") == []
