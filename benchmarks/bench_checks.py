@@ -17,7 +17,9 @@ Reported per language pair and split (dev: the documents the checks were develop
 out, though its false alarms were read in session 6; xdev / fresh: XNLI test premises, built afterwards
 (benchmarks/data/perturbations_xnli.json) and halved by premise: xdev may be read while developing,
 fresh never is) and per perturbation type: precision = TP / (TP + FP), recall = TP / perturbed items,
-false-alarm rate = FP / clean items.
+false-alarm rate = FP / clean items. The full run also scores the test and fresh splits of the two sets
+as generator version 1 built them (benchmarks/data/v1/, splits "test_v1" and "fresh_v1"): that
+generator took places and ordinary words for persons, and both sets were rebuilt on 2026-12-07.
 
 Run:  python benchmarks/bench_checks.py            (all items, ~1 minute)
       python benchmarks/bench_checks.py --quick    (test split, ur/ar/en/ru pairs only)
@@ -46,6 +48,11 @@ from factcheck.verdict import decide
 
 DATA = REPO / "benchmarks" / "data" / "perturbations.json"
 DATA_FRESH = REPO / "benchmarks" / "data" / "perturbations_xnli.json"  # split "fresh"
+# the same two sets as generator version 1 built them (until 2026-12-07; see build_perturbations.is_person):
+# their held-out splits are scored too, as "test_v1" and "fresh_v1", so the figures before and after the
+# rebuild stand side by side in one run
+DATA_V1 = REPO / "benchmarks" / "data" / "v1" / "perturbations.json"
+DATA_FRESH_V1 = REPO / "benchmarks" / "data" / "v1" / "perturbations_xnli.json"
 RESULTS = REPO / "benchmarks" / "results"
 REQUIRED = ("ar-en", "ar-ru", "ar-ur", "en-ru", "en-ur", "ru-ur")  # the acceptance pairs
 TARGETS = {"recall": 0.90, "false_alarm": 0.02}
@@ -140,10 +147,25 @@ def _metrics(c: dict) -> dict:
     }
 
 
+def _items(quick: bool) -> list[tuple[dict, dict]]:
+    """(item, the lines it points to) of every set: the current ones, then (full runs only) the held-out
+    splits of the generator-1 sets with the splits renamed "test_v1" and "fresh_v1"."""
+    out = []
+    for path, v1 in ((DATA, False), (DATA_FRESH, False), (DATA_V1, True), (DATA_FRESH_V1, True)):
+        if not path.exists() or (v1 and quick):
+            continue
+        data = json.loads(path.read_text(encoding="utf-8"))
+        lines = data.get("lines", {})
+        for item in data["items"]:
+            if v1:
+                if item["split"] not in ("test", "fresh"):
+                    continue
+                item = {**item, "id": "v1:" + item["id"], "split": item["split"] + "_v1"}
+            out.append((item, lines))
+    return out
+
+
 def run(quick: bool = False) -> dict:
-    data = json.loads(DATA.read_text(encoding="utf-8"))
-    if DATA_FRESH.exists():
-        data["items"] += json.loads(DATA_FRESH.read_text(encoding="utf-8"))["items"]
     seeds = data_dir() / "seeds"
     counts: dict[tuple, dict] = defaultdict(lambda: {"tp": 0, "fn": 0, "fp": 0, "tn": 0})
     errors: list[dict] = []
@@ -151,19 +173,20 @@ def run(quick: bool = False) -> dict:
     t0 = time.perf_counter()
     n = 0
     todo = []
-    for item in data["items"]:
+    for item, lines in _items(quick):
         if quick and (item["split"] not in ("test", "fresh") or item["pair"] not in REQUIRED):
             continue
-        pair_texts = texts(item, data["lines"], seeds)
+        pair_texts = texts(item, lines, seeds)
         if pair_texts is None:
             skipped += 1
             continue
         todo.append((item, pair_texts))
-    # the full run also scores every pair as compare decides it, with the shipped NLI model beside the
-    # checks (a contradiction from either): how many false alarms the model adds on translations
+    # the full run also scores every pair of the current sets as compare decides it, with the shipped NLI
+    # model beside the checks (a contradiction from either): how many false alarms the model adds
     model, params = _product_nli() if not quick else (None, None)
     t_nli = time.perf_counter()
-    scores = model.predict([(y_text, x_text) for _, (x_text, y_text) in todo]) if model is not None else None
+    current = [(x_text, y_text) for item, (x_text, y_text) in todo if not item["split"].endswith("_v1")]
+    scores = model.predict([(y_text, x_text) for x_text, y_text in current]) if model is not None else None
     t_nli = time.perf_counter() - t_nli
     for k, (item, (x_text, y_text)) in enumerate(todo):
         n += 1
@@ -171,7 +194,7 @@ def run(quick: bool = False) -> dict:
         base = baseline(x_text, y_text)
         want = item["expected"] == "contradict"
         said_by = [("ours", hit), ("baseline", base)]
-        if scores is not None:
+        if scores is not None and k < len(current):  # the current sets come first in ``todo``
             said_by.append(("ours+nli", ours(x_text, y_text, item["x"], item["y"], scores[k], params)[0]))
         for system, said in said_by:
             keys = [(system, item["pair"], item["split"]), (system, "all", item["split"]),
@@ -188,6 +211,8 @@ def run(quick: bool = False) -> dict:
     required = {p: table.get(f"ours|{p}|test") for p in REQUIRED}
     fresh = {p: table[f"ours|{p}|fresh"] for p in REQUIRED if f"ours|{p}|fresh" in table}
     with_nli = {p: table[f"ours+nli|{p}|test"] for p in REQUIRED if f"ours+nli|{p}|test" in table}
+    v1 = {split: {p: table[f"ours|{p}|{split}"] for p in REQUIRED if f"ours|{p}|{split}" in table}
+          for split in ("test_v1", "fresh_v1")}
 
     def met(ms) -> bool:
         return bool(ms) and all(m and m["recall"] is not None and m["recall"] >= TARGETS["recall"]
@@ -197,7 +222,7 @@ def run(quick: bool = False) -> dict:
     return {
         "benchmark": "checks",
         "quick": quick,
-        "data": str(DATA.relative_to(REPO)),
+        "data": [str(d.relative_to(REPO)) for d in (DATA, DATA_FRESH, DATA_V1, DATA_FRESH_V1) if d.exists()],
         "items": n,
         "skipped_items": skipped,
         "seconds": round(elapsed, 2),
@@ -207,6 +232,9 @@ def run(quick: bool = False) -> dict:
         "acceptance_met": ok,
         "acceptance_pairs_fresh": fresh,
         "acceptance_met_fresh": met(fresh),
+        # the held-out splits of the sets generator 1 built (before 2026-12-07), scored by the same code
+        "acceptance_pairs_test_v1": v1["test_v1"],
+        "acceptance_pairs_fresh_v1": v1["fresh_v1"],
         # compare's own decision (checks, then the shipped NLI model at its thresholds), test split
         "with_nli_pairs_test": with_nli,
         "nli_model": getattr(model, "model_id", None),
@@ -241,6 +269,10 @@ def print_table(result: dict) -> None:
     if result.get("with_nli_pairs_test"):
         print("as compare decides (checks + shipped NLI), test split: " + ", ".join(
             f"{p} R {v['recall']:.3f} FA {v['false_alarm']:.3f}" for p, v in result["with_nli_pairs_test"].items()))
+    for key in ("acceptance_pairs_test_v1", "acceptance_pairs_fresh_v1"):
+        if result.get(key):
+            print(f"{key[17:]} (the set as generator 1 built it): " + ", ".join(
+                f"{p} R {v['recall']:.3f} FA {v['false_alarm']:.3f}" for p, v in result[key].items()))
     print(f"acceptance (test split, pairs among ur/ar/en/ru: recall >= .90, false alarms <= .02): "
           f"{'met' if result['acceptance_met'] else 'NOT met'}; on the fresh XNLI split: "
           f"{'met' if result.get('acceptance_met_fresh') else 'NOT met'}; {result['items']} items in {result['seconds']} s")
@@ -290,6 +322,12 @@ def rows(result: dict) -> list:
                        ("digit-string baseline: " + " / ".join(span([m[k] for m in fbase])
                                                                for k in ("precision", "recall", "false_alarm")))
                        if fbase else ""))
+    for key, where in (("acceptance_pairs_test_v1", "NTREX-128 test half"), ("acceptance_pairs_fresh_v1", "fresh XNLI")):
+        old = result.get(key) or {}
+        if old:
+            out.append(Row(f"the same, {where} as generator 1 built it (persons not told from places and words)",
+                           " / ".join(span([m[k] for m in old.values()]) for k in ("precision", "recall", "false_alarm")),
+                           "rebuilt by generator 2: rows above"))
     with_nli = result.get("with_nli_pairs_test") or {}
     if with_nli:
         out.append(Row("the same pairs as `compare` decides them, the shipped NLI model beside the checks (test half)",

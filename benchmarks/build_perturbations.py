@@ -32,6 +32,11 @@ Sources:
 Run:  python benchmarks/build_perturbations.py  [--per-type 22] [--seed 7] [--source ntrex|xnli]
 Writes benchmarks/data/perturbations.json, or perturbations_xnli.json with --source xnli (deterministic
 for a given data directory, seed and factcheck version: countries and name keys come from factcheck).
+
+Generator version 2 (2026-12-07) tells persons from places and ordinary words better (``is_person``).
+The committed sets are generator 1's with their person items replaced by generator 2's
+(``--splice-persons-into benchmarks/data/v1/perturbations.json``; ``splice_persons``), so every other
+item is as it was; generator 1's sets are kept in benchmarks/data/v1/ and scored beside them.
 """
 from __future__ import annotations
 
@@ -305,19 +310,47 @@ def candidates(x_text: str, y_text: str, x: str, y: str, en_text: str, pools: di
     return out
 
 
-def common_words(en_lines: list[str]) -> set[str]:
-    """English words that occur in lower case somewhere in the corpus ("court", "west", "red")."""
-    return {w for line in en_lines for w in re.findall(r"\b[a-z][a-z'’-]+\b", line)}
+# English NLI text (MNLI, SNLI and others; see ../shared/data/MANIFEST.md): a vocabulary of ordinary words
+# far larger than one set's own lines (XNLI's test premises have 3,540 lower-case words and no "park")
+COMMON_CORPUS = Path("nli") / "en_nli.tsv"
+COMMON_MIN = 5   # occurrences in COMMON_CORPUS: "john" and "lee" occur in lower case there too, twice each
+
+
+def common_words(en_lines: list[str], corpus: Path | None = None) -> set[str]:
+    """English words that occur in lower case somewhere in the set's own lines ("court", "west", "red"),
+    and, with ``corpus`` (the premises and hypotheses of an English NLI file), those that occur in lower case
+    there at least COMMON_MIN times ("park", "springs", "heaven"). Sets built before generator version 2
+    used the set's own lines only, so "Heaven Park" passed as a person on XNLI."""
+    found = re.compile(r"\b[a-z][a-z'’-]+\b")
+    words = {w for line in en_lines for w in found.findall(line)}
+    if corpus is not None:
+        counts: dict[str, int] = {}
+        for row in corpus.read_text(encoding="utf-8").split("\n")[1:]:
+            for w in found.findall(" ".join(row.split("\t")[:2])):
+                counts[w] = counts.get(w, 0) + 1
+        words |= {w for w, n in counts.items() if n >= COMMON_MIN}
+    return words
+
+
+# first words of place names that look like persons' names ("Las Vegas", "San Antonio", "Kuala Perlis")
+PLACE_WORDS = frozenset("""las los san santa sant santo são saint st ste isla kuala laguna jalan lake mount mt port fort
+cape el la le al upper lower north south east west new""".split())
 
 
 def is_person(n, common: set[str]) -> bool:
     """A person's name, as far as the generator can tell: two or three capitalised words, none of them
-    an ordinary English word (so not "Supreme Court", "West Virginia", "Red Cross"), a possessive "'s"
-    taken off first. The committed sets were built while this took off every leading and trailing "s"
-    and "'" ("several" became "everal"), so "Several Tejano", "State Department" and "Colorado Springs"
-    passed as persons there; they were not rebuilt, to keep their figures comparable."""
-    return 2 <= len(n.tokens) <= 3 and all(re.sub(r"['’]s$", "", t.text.lower()) not in common and t.text[1:].islower()
-                                           for t in n.tokens)
+    an ordinary English word (so not "Supreme Court", "West Virginia", "Red Cross") or the plural of one
+    ("Texas Rangers", "Colorado Springs"), a possessive "'s" taken off first, and not starting with a
+    word of place names ("Las Vegas", "San Antonio"; ``PLACE_WORDS``).
+    Generator version 1 (the sets committed before 2026-12-07) took off every leading and trailing "s"
+    and "'" ("several" became "everal"), read ordinary words from the set's own lines only, and knew no
+    plurals or place words, so "Several Tejano", "Heaven Park" and "Los Angeles" passed as persons."""
+    def ordinary(word: str) -> bool:
+        w = re.sub(r"['’]s$", "", word.lower())
+        return w in common or (w.endswith("s") and w[:-1] in common) or (w.endswith("es") and w[:-2] in common)
+
+    return 2 <= len(n.tokens) <= 3 and n.tokens[0].text.lower() not in PLACE_WORDS and all(
+        not ordinary(t.text) and t.text[1:].islower() for t in n.tokens)
 
 
 def surname_pools(lines: dict[str, list[str]], rows: list[int], common: set[str]) -> dict[str, list[str]]:
@@ -328,7 +361,7 @@ def surname_pools(lines: dict[str, list[str]], rows: list[int], common: set[str]
             if n.entity or not is_person(n, common) or len(n.tokens[-1].keys[0]) < 3:
                 continue
             key = n.tokens[-1].keys[0]
-            pools["en"].add(n.tokens[-1].text)
+            pools["en"].add(re.sub(r"['’]s$", "", n.tokens[-1].text))  # "Dickinson", not "Dickinson's"
             for lang in [la for la in lines if la != "en"]:
                 hits = [t for t in tokens(lines[lang][i]) if t.keys[0] == key]
                 if len(hits) == 1 and len(hits[0].text) >= 3:
@@ -418,7 +451,7 @@ def build(per_type: int = 22, seed: int = 7, clean_extra: int = 20) -> dict:
     docs = sorted(set(doc_ids))
     split_of = {d: ("dev" if int(hashlib.sha256(d.encode()).hexdigest(), 16) % 2 == 0 else "test") for d in docs}
     rows = list(range(len(doc_ids)))
-    common = common_words(lines["en"])
+    common = common_words(lines["en"], data_dir() / COMMON_CORPUS)
     pools = {"common": common, "surnames": surname_pools(lines, rows, common),
              "countries": ["US", "GB", "FR", "DE", "CN", "RU", "IN", "PK", "TR", "IR", "EG", "SA", "JP", "BR", "CA",
                            "IT", "ES", "MX", "UA", "PL", "NG", "KZ", "AE", "QA", "OM", "BH", "MA", "SD", "IL", "AU"]}
@@ -508,7 +541,7 @@ def build_xnli(per_type: int = 44, seed: int = 7, clean_extra: int = 40, part: s
     lines, rows = xnli_premises(data_dir(), part)
     # development material ("dev") only: every item is split "xnlidev" and may be read
     source, split = f"xnli_{part}", (lambda i: "xnlidev") if part == "dev" else xnli_split
-    common = common_words(lines["en"])
+    common = common_words(lines["en"], data_dir() / COMMON_CORPUS)
     pools = {"common": common, "surnames": surname_pools(lines, rows, common),
              "countries": ["US", "GB", "FR", "DE", "CN", "RU", "IN", "PK", "TR", "IR", "EG", "SA", "JP", "BR", "CA",
                            "IT", "ES", "MX", "UA", "PL", "NG", "KZ", "AE", "QA", "OM", "BH", "MA", "SD", "IL", "AU"]}
@@ -541,6 +574,26 @@ def build_xnli(per_type: int = 44, seed: int = 7, clean_extra: int = 40, part: s
     }
 
 
+def splice_persons(old: dict, new: dict) -> dict:
+    """``old`` (a set an earlier generator built) with its generated person items replaced by those of
+    ``new`` (the same source, seed and sizes, built now); every other item, untouched pairs included, stays
+    as it was, so the figures of the other types stay comparable. The seed items keep their own person edit
+    (a fixed one). How generator 2 made the committed sets from generator 1's (see ``is_person``)."""
+    generated = ("ntrex128", "xnli_test", "xnli_dev")
+    items = [i for i in old["items"] if i["type"] != "person" or i["source"] not in generated]
+    items += [i for i in new["items"] if i["type"] == "person" and i["source"] in generated]
+    out = {**old, "items": items, "params": {**old["params"], "generator": 2, "persons": "generator 2"}}
+    if "lines" in old:  # the NTREX text of every line an item points to, and no other
+        used: dict[str, set[int]] = {}
+        for i in items:
+            if i["source"] == "ntrex128":
+                used.setdefault(i["x"], set()).add(i["line"])
+                used.setdefault(i["y"], set()).add(i["line"])
+        both = {lang: {**new["lines"].get(lang, {}), **old["lines"].get(lang, {})} for lang in old["lines"]}
+        out["lines"] = {lang: {str(n): both[lang][str(n)] for n in sorted(used.get(lang, ()))} for lang in old["lines"]}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--per-type", type=int, default=None,
@@ -550,11 +603,19 @@ def main(argv: list[str] | None = None) -> int:
                     help="ntrex: NTREX-128 + seeds (dev/test); xnli: XNLI test premises (xdev/fresh); "
                          "xnli-dev: XNLI dev premises (all 'xnlidev', for development only; needs --out)")
     ap.add_argument("--out", default=None)
+    ap.add_argument("--splice-persons-into", metavar="SET", default=None,
+                    help="keep every item of SET (built earlier, same source and seed) but its person items, "
+                         "which come from this build (splice_persons)")
     args = ap.parse_args(argv)
     if args.source == "xnli-dev" and not args.out:
         ap.error("--source xnli-dev writes development material: give --out")
     result = (build(args.per_type or 22, args.seed) if args.source == "ntrex"
               else build_xnli(args.per_type or 44, args.seed, part="dev" if args.source == "xnli-dev" else "test"))
+    if args.splice_persons_into:
+        old = json.loads(Path(args.splice_persons_into).read_text(encoding="utf-8"))
+        if old.get("params", {}).get("seed") != args.seed:
+            ap.error(f"{args.splice_persons_into} was built with seed {old.get('params', {}).get('seed')}, not {args.seed}")
+        result = splice_persons(old, result)
     out = Path(args.out or (OUT if args.source == "ntrex" else XNLI_OUT))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",

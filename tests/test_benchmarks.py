@@ -211,3 +211,46 @@ def test_the_perturbation_generator_takes_persons_with_a_possessive_off_only():
     # a leading "s" is the word's own: "Several", "State", "Springs" are ordinary words, no surnames
     assert person("They told us Several Tejano tales, then the State Department came to Colorado Springs.") == [
         False, False, False]
+
+
+def test_the_perturbation_generator_tells_persons_from_places_and_plurals():
+    from benchmarks.build_perturbations import common_words, is_person
+    from factcheck.names import find_names
+
+    common = common_words(["the rangers met in the park near a spring"])
+    assert {"rangers", "park", "spring"} <= common and "vegas" not in common
+
+    def person(text):
+        return [is_person(n, common) for n in find_names(text, "en") if not n.entity]
+
+    # a place word first ("Las Vegas", "San Antonio"), an ordinary word's plural ("Colorado Springs")
+    assert person("We drove from Las Vegas to San Antonio, then met Texas Rangers at Heaven Park.") == [
+        False, False, False, False]
+    assert person("We drove with Steve Harris and Lenny Bruce.") == [True, True]
+
+
+def test_the_generator_corpus_adds_words_seen_often_enough(tmp_path):
+    from benchmarks.build_perturbations import COMMON_MIN, common_words
+
+    f = tmp_path / "nli.tsv"
+    f.write_text("premise\thypothesis\tlabel\n" + "a park and john\tthe park\tneutral\n" * (COMMON_MIN - 1)
+                 + "a park\tx\tneutral\n", encoding="utf-8")
+    words = common_words([], f)
+    assert "park" in words and "john" not in words  # "park" 2 x COMMON_MIN - 1 times, "john" COMMON_MIN - 1
+
+
+def test_splicing_persons_keeps_every_other_item_and_the_lines_they_need():
+    from benchmarks.build_perturbations import splice_persons
+
+    def item(i, typ, line, split="test", source="ntrex128"):
+        return {"id": f"{i}", "source": source, "split": split, "pair": "en-ur", "line": line, "x": "en", "y": "ur",
+                "type": typ}
+
+    old = {"params": {"seed": 7}, "lines": {"en": {"1": "a", "2": "b"}, "ur": {"1": "A", "2": "B"}},
+           "items": [item("c1", "clean", 1), item("p2", "person", 2), item("s", "person", 0, source="seeds")]}
+    new = {"params": {"seed": 7}, "lines": {"en": {"3": "c"}, "ur": {"3": "C"}},
+           "items": [item("n3", "number", 3), item("p3", "person", 3), item("s2", "person", 0, source="seeds")]}
+    out = splice_persons(old, new)
+    assert [i["id"] for i in out["items"]] == ["c1", "s", "p3"]
+    assert out["lines"] == {"en": {"1": "a", "3": "c"}, "ur": {"1": "A", "3": "C"}}
+    assert out["params"]["generator"] == 2 and old["params"] == {"seed": 7}
