@@ -11,8 +11,9 @@ Rules:
   state (a date's year also explains a bare year).
 - A conflict needs an unexplained value on *both* sides, of the same kind and role: numbers count or
   measure the same thing (same unit, or the unit unknown on one side: "USD" vs "person" are never
-  compared), percentages with percentages, ordinals with ordinals, years with years, dates with dates,
-  countries with countries, people with people. A value only one side states is not a contradiction
+  compared; a distance where the other side states that distance per hour is read as the speed:
+  "ایک گھنٹہ میں 20000 میل" / "30,000 miles an hour"), percentages with percentages, ordinals with
+  ordinals, years with years, dates with dates, countries with countries, people with people. A value only one side states is not a contradiction
   (the other source may just say less).
 - Different time frames are not contradictions: when the years/dates conflict *and* something else
   conflicts too, the claims are about different periods ("28 billion in 2023" vs "20 billion in
@@ -368,6 +369,19 @@ def _pounds(mine: tuple[Quantity, ...], other: tuple[Quantity, ...]) -> tuple[Qu
     return mine if as_ is None else tuple(replace(q, unit=as_) if q.unit == "pound" else q for q in mine)
 
 
+_SPEEDS = (("mph", "mile"), ("kmh", "km"))
+
+
+def _speeds(mine: tuple[Quantity, ...], other: tuple[Quantity, ...]) -> tuple[Quantity, ...]:
+    """A distance read as the speed the other claim states, where ours states no speed and the other no
+    such distance: "ایک گھنٹہ میں 20000 میل" (20,000 miles in an hour) against "30,000 miles an hour"."""
+    for speed, length in _SPEEDS:
+        units, others = {q.unit for q in mine}, {r.unit for r in other}
+        if length in units and speed not in units and speed in others and length not in others:
+            mine = tuple(replace(q, unit=speed) if q.unit == length else q for q in mine)
+    return mine
+
+
 def _phone_groups(q: Quantity) -> tuple[str, ...]:
     """The digit groups of a phone number: an Arabic text may show them in reverse order ("111 555 0800"
     for 0800 555 111, groups laid out right to left)."""
@@ -462,6 +476,7 @@ def _for(q: Quantity, others: tuple[Quantity, ...], mine: tuple[Quantity, ...]) 
 def quantity_conflicts(ours: tuple[Quantity, ...], theirs: tuple[Quantity, ...]) -> list[Discrepancy]:
     """Kinds (and roles) for which each side states a value the other side does not explain."""
     ours, theirs = _pounds(ours, theirs), _pounds(theirs, ours)
+    ours, theirs = _speeds(ours, theirs), _speeds(theirs, ours)
     ours, theirs = _digit_groups(ours, theirs)
     theirs, ours = _digit_groups(theirs, ours)
     ours, theirs = _word_range_ends(ours, theirs), _word_range_ends(theirs, ours)

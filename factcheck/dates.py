@@ -105,6 +105,8 @@ def _iso(y: int | None, m: int | None, d: int | None) -> str | None:
 
 
 def find_dates(s: Scan) -> None:
+    if s.lang in ("ur", None):
+        _urdu_day_words(s)
     for kind, pat in _DATE_PATTERNS:
         for m in pat.finditer(s.low_waw if kind == "range" else s.low):  # "بين 14 و24 سبتمبر"
             if not s.free(m.start(), m.end()):
@@ -125,4 +127,20 @@ def find_dates(s: Scan) -> None:
                 iso_end = _iso(y, mm, d2)
             s.add("date", m.start(), m.end(), iso=iso, iso_end=iso_end,
                   approx="range" if iso_end else None)
+
+
+def _urdu_day_words(s: Scan) -> None:
+    """Urdu writes a day in words too: "آٹھ جولائی" (8 July), "دو جون 2003" (2 June 2003)."""
+    for (ws, we, w), (ms, me, mw) in zip(s.words, s.words[1:]):
+        v = lx.NUMBERS["ur"].get(w)
+        mm = MONTHS.get(mw) if v is not None and float(v).is_integer() and 1 <= v <= 31 else None
+        if mm is None or not re.fullmatch(r"[ \u00a0]+", s.low[we:ms]) or not s.free(ws, me):
+            continue
+        y = _YEAR_AFTER.match(s.low, me)
+        iso = _iso(int(y.group(1)) if y else None, mm, int(v))
+        if iso is not None:
+            s.add("date", ws, y.end() if y else me, iso=iso)
+
+
+_YEAR_AFTER = re.compile(r"[ \u00a0]*[,،]?[ \u00a0]*(\d{4})(?!\d)")
 

@@ -127,6 +127,11 @@ def _is_tens(v: float | None) -> bool:
     return bool(v) and 20 <= v < 100 and v % 10 == 0
 
 
+# verbs of a place in a ranking, after which a last word "second" is the ordinal ("he finished second.")
+_PLACED = frozenset(("finished", "finish", "finishes", "came", "come", "comes", "placed", "ranked", "ranks", "was",
+                     "is", "were", "are", "be", "the"))
+
+
 def ordinal_words(s: Scan) -> None:
     table = s.lexicon(lx.ORDINALS)
     for i, (ws, we, word) in enumerate(s.words):
@@ -168,9 +173,10 @@ def ordinal_words(s: Scan) -> None:
         before = s.norm[max(0, ws - 12):ws]
         if re.search(r"\d\s*$", before):
             continue  # "30 seconds", "30 ثانية"
-        if base == "second" and (prev in ("per", "split", "one") or nxt in ("hand", "later", "ago", "or", "")
+        if base == "second" and (prev in ("per", "split", "one") or nxt in ("hand", "later", "ago", "or")
+                                 or (nxt == "" and prev not in _PLACED)
                                  or (prev == "a" and re.match(r"\s*[,.;:!?)]", s.text[we:we + 2]))):
-            continue  # "a split second", "a second later", "on the other hand"
+            continue  # "a split second", "a second later", "on the other hand"; but "he finished second."
         if base == lx.fold("پہلے"):  # "first" after a genitive or "سب سے", or before a number; else "before"
             follows_number = bool(re.match(r"\s*\d", s.norm[we:we + 3])) or nxt in lx.NUMBERS["ur"]
             first_of_all = prev == "سے" and i > 1 and s.words[i - 2][2] == "سب"

@@ -226,8 +226,10 @@ def finish(s: Scan, a: int, b: int, value: float, precision: float, *, value_max
         prev = s.prev_word(a)
         year_noun = prev is not None and s.words[prev][2] in _YEAR_NOUNS_BEFORE or era_before
         year_word = _year_word_after(s, b)
-        # "more than 2000" / "أكثر من 2000 بالغ" / "не менее 2000": a lower bound is a count, never a year
-        bound = not (year_word or year_noun) and (approx or _approx_before(s, a)) in ("more than", "at least")
+        # "more than 2000" / "أكثر من 2000 بالغ" / "не менее 2000": a lower bound is a count, never a year,
+        # unless a word of time bounds it ("until at least 2010", "کم از کم 2010 تک")
+        bound = not (year_word or year_noun or _until(s, a, b)) and (
+            approx or _approx_before(s, a)) in ("more than", "at least")
         if (value >= 1800 or year_word or year_noun) and (unit is None or year_word or (unit == "year" and year_noun)) \
                 and not bound:
             s.add("year", a, b, value=value, precision=1.0)
@@ -457,6 +459,18 @@ def _match_phrase(s: Scan, wi: int, phrases) -> tuple[str, ...] | None:
         if seq == ph and all(s.words[wi + k + 1][0] - s.words[wi + k][1] <= 2 for k in range(len(ph) - 1)):
             return ph
     return None
+
+
+_UNTIL_BEFORE = frozenset(("until", "till", "through"))
+
+
+def _until(s: Scan, a: int, b: int) -> bool:
+    """A word of time ends the span up to the number: "until" / "till" / "through" among the three words
+    before it ("until at least 2010"), or Urdu "تک" (until) right after it ("کم از کم 2010 تک")."""
+    wi = s.prev_word(a)
+    before = [] if wi is None else [s.words[k][2] for k in range(max(0, wi - 2), wi + 1)]
+    after = s.next_word(b)
+    return any(w in _UNTIL_BEFORE for w in before) or (after is not None and s.words[after][2] == "تک")
 
 
 def _approx_before(s: Scan, a: int) -> str | None:

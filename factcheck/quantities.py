@@ -12,7 +12,7 @@ Holds:
 - Digits: Western ``0-9``, Arabic-Indic ``٠-٩``, Urdu/Persian ``۰-۹``; ``٬``/``,`` and space / no-break
   space thousands separators, ``٫``/``.`` decimal marks, a comma followed by 1-2 digits is a decimal
   comma ("1,5 млрд").
-- Scale words (thousand, lakh, million, crore, billion, ارب, مليار, млрд, мың, ...), currencies
+- Scale words (dozen, thousand, lakh, million, crore, billion, ارب, مليار, млрд, мың, ...), currencies
   (symbols before, words after, with "US"/"امریکی"/"США" allowed in between), percent signs and words,
   units and counted nouns (people, countries, years, months, km, ...).
 - Number words 1-20, tens and hundreds in en/ur/ar/ru/kk (Urdu 21-99 too; compounds such as "twenty-five",
@@ -25,11 +25,13 @@ Holds:
   ("سے زیادہ", "135-тен астам") fill ``approx``.
 - Dates: numeric (``07-11-2025``, ``2025-11-07``; day first unless the year leads) and day-month(-year) /
   month-day-year with month names in English, Urdu, Arabic (both naming systems), Russian (all cases)
-  and Kazakh (with case endings). Digits inside a date are not reported again.
+  and Kazakh (with case endings); an Urdu day in words ("آٹھ جولائی"). Digits inside a date are not
+  reported again.
 - A 4-digit integer 1800-2100 not followed by a unit, scale or percent is a year, and so is one from
   1000 beside a year word ("в 1279 году", "عام 1279"); "1990s",
   "1990 کی دہائی", "1990-е" are the decade (year 1990 .. 1999); a year not ending in 0 before a decade
-  word ("1982-х годах") is that year, approx "decade".
+  word ("1982-х годах") is that year, approx "decade". After "more than" / "at least" a number is a
+  count, unless a word of time bounds it ("until at least 2010", "کم از کم 2010 تک").
 - Identifiers are not amounts. A number right after a label ("No.", "Article", "section", "рейс",
   "статьей", "المادة", "بند", "نمبر" ...) is kind "id" with the label's class as its unit ("section",
   "flight", "resolution" ...: ``lexicon.ID_CLASSES``), compared only with identifiers of that class;

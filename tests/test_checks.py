@@ -395,3 +395,11 @@ def test_a_shared_exact_figure_ties_two_claims_to_one_period():
     # without a shared figure, a year and a figure that both differ are another period, as before
     assert check(c("trade reached 28 billion in 2023, up 12%", "en"),
                  c("trade passed 20 billion in 2024, up 12%", "en")).conflicts == ()
+
+
+def test_a_distance_in_an_hour_is_the_speed_the_other_side_states():
+    assert reasons("The jet flies 30,000 miles an hour.", "en", "جیٹ ایک گھنٹہ میں 20000 میل سفر کرتا ہے۔", "ur") == [
+        "number differs: this claim says 30,000 mph, the other source says 20,000 mph (20000)"]
+    assert reasons("The jet flies 20,000 miles an hour.", "en", "جیٹ ایک گھنٹہ میں 20000 میل سفر کرتا ہے۔", "ur") == []
+    # both sides state the distance: no speed is read into it
+    assert reasons("It flew 300 miles at 500 mph.", "en", "اس نے 500 میل فی گھنٹہ کی رفتار سے 300 میل اڑان بھری۔", "ur") == []

@@ -508,3 +508,26 @@ def test_an_arabic_number_counts_the_noun_right_after_it():
         (4.0, None), (4.0, None)]
     assert [(q.value, q.unit) for q in extract("بلغت 5 أيام و28 مليار دولار أمريكي", 0, "ar")] == [
         (5.0, "day"), (2.8e10, "USD")]
+
+
+def test_dozens_miles_percent_phrases_day_words_and_a_last_place_second():
+    # "dozen" is 12 times a number ("two dozen"); "dozens of" stays a vague count
+    assert full("More than two dozen people came.", "en") == [("number", "two dozen", 24.0, None, "person", "more than")]
+    assert full("پانچ درجن لوگ آئے", "ur") == [("number", "پانچ درجن", 60.0, None, "person", None)]
+    assert full("dozens of people came", "en") == [("number", "dozens", 10.0, None, "person", "many")]
+    # Russian case forms of "mile"; Arabic "نسبة مئوية" (percentage) after a number
+    assert full("в 17 милях к югу", "ru") == [("number", "17", 17.0, None, "mile", None)]
+    assert full("من فقط ستة نسبة مئوية من كل حالة", "ar") == [("percent", "ستة نسبة مئوية", 6.0, None, "%", None)]
+    # an Urdu day in words before a month, with or without a year
+    assert [(q.kind, q.text, q.iso) for q in extract("پرچہ آٹھ جولائی کو دیا اور دو جون، 2003 کو", 0, "ur")] == [
+        ("date", "آٹھ جولائی", "--07-08"), ("date", "دو جون، 2003", "2003-06-02")]
+    # "second" at the end: a place after "finished", but "wait a second" is time
+    assert full("He finished second.", "en") == [("ordinal", "second", 2.0, None, None, None)]
+    assert full("Wait a second.", "en") == [] and full("He will be back in a second", "en") == []
+
+
+def test_a_year_bounded_by_until_at_least_is_a_year():
+    assert full("The act stays in force until at least 2010.", "en") == [("year", "2010", 2010.0, None, None, None)]
+    assert full("یہ قانون کم از کم 2010 تک نافذ رہے گا۔", "ur") == [("year", "2010", 2010.0, None, None, None)]
+    # without a word of time, a lower bound is a count
+    assert full("Sales rose by at least 2000 in March.", "en") == [("number", "2000", 2000.0, None, None, "at least")]
