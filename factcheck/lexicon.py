@@ -290,13 +290,13 @@ PERCENT_WORDS = [fold(w) for w in ("percent", "per cent", "pct", "فیصد", "ف
 # before the number (multi-word phrases as tuples of folded words); the value is the approx label
 _APPROX_BEFORE_SPEC = {
     "more than": "more than, over, above, in excess of, upwards of, أكثر من, اكثر من, ما يزيد عن, ما يزيد على, "
-                 "أزيد من, ما يربو على, более, более чем, больше, свыше, более чем, ازید, "
+                 "أزيد من, ما يربو على, более, более чем, больше, свыше, более чем, старше, ازید, "
                  # verbs of passing a figure: "exceeded 960" is more than 960
                  "exceeded, exceeds, exceeding, topped, surpassed, превысил, превысила, превысило, превысили, "
                  "превышает, превышают, превысит, превысят, تجاوز, تجاوزت, يتجاوز, تتجاوز, فاق, فاقت, يفوق, تخطى",
     "at least": "at least, ما لا يقل عن, لا يقل عن, не менее, как минимум, по меньшей мере, по крайней мере, минимум, "
                 "کم از کم, кем дегенде, кемінде",
-    "less than": "less than, fewer than, under, below, أقل من, اقل من, менее, меньше, не более",
+    "less than": "less than, fewer than, under, below, أقل من, اقل من, менее, меньше, не более, младше",
     "nearly": "nearly, almost, close to, ما يقرب من, قرابة, почти, чуть менее, لگ بھگ, قریب",
     "about": "about, around, approximately, roughly, some, an estimated, estimated, nearly, حوالي, حوالى, نحو, "
              "زهاء, تقريبا, около, примерно, порядка, приблизительно, шамамен, шамасында, тахминан, تقریبا",

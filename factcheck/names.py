@@ -705,6 +705,7 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             i += 1
     names += _glued_countries(text, toks, used, offset)
     # capitalised names (Latin, Cyrillic)
+    arabic_text = dominant_script(text) == "Arabic"
     i = 0
     while i < len(toks):
         t = toks[i]
@@ -732,7 +733,9 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             i = max(j, i + 1)
             continue
         first = group[0]
-        if _sentence_initial(text, first, offset) and len(group) == 1 and not titled:
+        if _sentence_initial(text, first, offset) and len(group) == 1 and not titled and not arabic_text:
+            # (a Latin word in a text of Arabic script is capitalised as a name, even at its start:
+            # "Gregorio ریمسے ایک لوک ہیرو تھا")
             i = j
             continue
         for k in range(i, j):

@@ -767,3 +767,9 @@ def test_keys_apart_in_a_first_class_no_spelling_changes_are_two_names():
                                            "لینی بروس نے اپنی تقریر شروع کی۔", "ur")] == ["person"]
     # g / k (Gaddafi, Каддафи) is one name in two spellings
     assert name_conflicts("Muammar Gaddafi began his speech.", "en", "Муаммар Каддафи начал свою речь.", "ru") == []
+
+
+def test_a_latin_word_at_the_start_of_an_arabic_script_text_is_a_name():
+    en = "Gregorio Cortez is one of the folk heroes."
+    assert [c.sort for c in name_conflicts(en, "en", "Gregorio ریمسے ایک لوک ہیرو تھا۔", "ur")] == ["person"]
+    assert name_conflicts(en, "en", "Gregorio کورٹیز ایک لوک ہیرو تھا۔", "ur") == []

@@ -531,3 +531,8 @@ def test_a_year_bounded_by_until_at_least_is_a_year():
     assert full("یہ قانون کم از کم 2010 تک نافذ رہے گا۔", "ur") == [("year", "2010", 2010.0, None, None, None)]
     # without a word of time, a lower bound is a count
     assert full("Sales rose by at least 2000 in March.", "en") == [("number", "2000", 2000.0, None, None, "at least")]
+
+
+def test_older_and_younger_than_are_bounds_in_russian():
+    assert full("в возрасте старше двадцати семи лет", "ru") == [("number", "двадцати семи", 27.0, None, "year", "more than")]
+    assert full("дети младше 5 лет", "ru") == [("number", "5", 5.0, None, "year", "less than")]
