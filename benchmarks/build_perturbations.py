@@ -456,7 +456,6 @@ def build(per_type: int = 22, seed: int = 7, clean_extra: int = 20) -> dict:
              "countries": ["US", "GB", "FR", "DE", "CN", "RU", "IN", "PK", "TR", "IR", "EG", "SA", "JP", "BR", "CA",
                            "IT", "ES", "MX", "UA", "PL", "NG", "KZ", "AE", "QA", "OM", "BH", "MA", "SD", "IL", "AU"]}
     items: list[dict] = []
-    used_lines: dict[str, set[int]] = {lang: set() for lang in LANGS}
     pairs = [(a, b) for i, a in enumerate(LANGS) for b in LANGS[i + 1:]]
     for x0, y0 in pairs:
         pair = "-".join(sorted((x0, y0)))
@@ -469,8 +468,6 @@ def build(per_type: int = 22, seed: int = 7, clean_extra: int = 20) -> dict:
                 x, y = (x0, y0) if i % 2 == 0 else (y0, x0)
                 items.append({"id": f"ntrex-{pair}-{i}-clean", "source": "ntrex128", "split": split, "pair": pair,
                               "line": i, "x": x, "y": y, "type": "clean", "expected": "not_contradict"})
-                used_lines[x].add(i)
-                used_lines[y].add(i)
             for c in chosen:
                 items.append({"id": f"ntrex-{pair}-{c['line']}-{c['type']}", "source": "ntrex128", "split": split,
                               "pair": pair, "line": c["line"], "x": c["x"], "y": c["y"], "type": c["type"],
@@ -485,7 +482,7 @@ def build(per_type: int = 22, seed: int = 7, clean_extra: int = 20) -> dict:
                  "(expected not contradict); see benchmarks/build_perturbations.py.",
         "license": "NTREX-128 text: CC BY-SA 4.0 (see benchmarks/data/LICENSE.md); seed items hold offsets only",
         "params": {"per_type": per_type, "seed": seed, "clean_extra": clean_extra},
-        "lines": {lang: {str(i): lines[lang][i] for i in sorted(used_lines[lang])} for lang in LANGS},
+        "lines": lines_used(items, lambda lang, i: lines[lang][i], LANGS),
         "items": items,
     }
 
@@ -574,6 +571,17 @@ def build_xnli(per_type: int = 44, seed: int = 7, clean_extra: int = 40, part: s
     }
 
 
+def lines_used(items: list[dict], line, langs) -> dict[str, dict[str, str]]:
+    """The NTREX text (``line(lang, row)``) of every row an NTREX item points to, on its two sides, by
+    language: what a set stores under "lines", and nothing more."""
+    used: dict[str, set[int]] = {lang: set() for lang in langs}
+    for i in items:
+        if i["source"] == "ntrex128":
+            used[i["x"]].add(i["line"])
+            used[i["y"]].add(i["line"])
+    return {lang: {str(n): line(lang, n) for n in sorted(used[lang])} for lang in langs}
+
+
 def splice_persons(old: dict, new: dict) -> dict:
     """``old`` (a set an earlier generator built) with its generated person items replaced by those of
     ``new`` (the same source, seed and sizes, built now); every other item, untouched pairs included, stays
@@ -584,13 +592,8 @@ def splice_persons(old: dict, new: dict) -> dict:
     items += [i for i in new["items"] if i["type"] == "person" and i["source"] in generated]
     out = {**old, "items": items, "params": {**old["params"], "generator": 2, "persons": "generator 2"}}
     if "lines" in old:  # the NTREX text of every line an item points to, and no other
-        used: dict[str, set[int]] = {}
-        for i in items:
-            if i["source"] == "ntrex128":
-                used.setdefault(i["x"], set()).add(i["line"])
-                used.setdefault(i["y"], set()).add(i["line"])
         both = {lang: {**new["lines"].get(lang, {}), **old["lines"].get(lang, {})} for lang in old["lines"]}
-        out["lines"] = {lang: {str(n): both[lang][str(n)] for n in sorted(used.get(lang, ()))} for lang in old["lines"]}
+        out["lines"] = lines_used(items, lambda lang, i: both[lang][str(i)], tuple(old["lines"]))
     return out
 
 

@@ -136,11 +136,11 @@ def _urdu_day_words(s: Scan) -> None:
         mm = MONTHS.get(mw) if v is not None and float(v).is_integer() and 1 <= v <= 31 else None
         if mm is None or not re.fullmatch(r"[ \u00a0]+", s.low[we:ms]) or not s.free(ws, me):
             continue
-        y = _YEAR_AFTER.match(s.low, me)
-        iso = _iso(int(y.group(1)) if y else None, mm, int(v))
+        y = _THEN_YEAR_RE.match(s.low, me)  # always matches: the year is optional
+        iso = _iso(int(y.group("y")) if y.group("y") else None, mm, int(v))
         if iso is not None:
-            s.add("date", ws, y.end() if y else me, iso=iso)
+            s.add("date", ws, y.end(), iso=iso)
 
 
-_YEAR_AFTER = re.compile(r"[ \u00a0]*[,،]?[ \u00a0]*(\d{4})(?!\d)")
+_THEN_YEAR_RE = re.compile(_THEN_YEAR)
 

@@ -638,7 +638,7 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             if re.match(r"[\u0600-\u06ff]", group[0].folded):
                 first = _stems(group[0].folded, urdu)  # Urdu "بروس" is a name (Bruce), not "with Russia"
                 rest = tuple(t[2:] if t.startswith("ال") and len(t) > 4 else t for t in variants[0][1:])
-                if n == 1 and first[0].endswith("یوں") and len(first[0]) > 5 and _urdu(text, lang):
+                if n == 1 and first[0].endswith("یوں") and len(first[0]) > 5 and urdu:
                     first.append(first[0][:-2])  # an oblique plural: "امریکیوں" (Americans), "برطانویوں"
                 for f in first:
                     variants.append((f,) + variants[0][1:])
@@ -682,7 +682,7 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
             hit = (hit[0], "@" + region)  # "New Mexico": a state
         if hit and i > 0 and toks[i - 1].folded in ("المحيط", "بحر", "محيط"):
             hit = None  # "المحيط الهندي", "بحر ہند"
-        if hit and hit[0] == 1 and _urdu(text, lang) and (toks[i].folded in _URDU_WORDS or (
+        if hit and hit[0] == 1 and urdu and (toks[i].folded in _URDU_WORDS or (
                 hit[1] == "CN" and i > 0 and toks[i - 1].folded == "بے")):
             hit = None  # "شمال مغرب" (north-west); "بے چین" (restless)
         parts = _compound_countries(toks[i], lang) if (not hit or hit[0] == 1) and "-" in toks[i].text else []
