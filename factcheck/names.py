@@ -1249,7 +1249,11 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                     dominant_script(p.text) != dominant_script(o.text)):
                 continue  # both common words: a partly translated name ("Humane Society" / "Гуманное Общество");
                 # not in one script ("Weekly Standard" / "Weekly Foundation")
-            if not _far(p, o, 2 if caseless else 0):
+            # a first class put before the other key counts where both words read as names in their own
+            # script: not an Arabic-script word after a Latin one ("Maennerchor مساعدات": a noun)
+            added = all(_is_cased(t.text) or (not _is_cased(a.text) and (_rare(t) or _known(t)))
+                        for a, t in ((x, p), (y, o)))
+            if not _far(p, o, 2 if caseless else 0, added):
                 continue  # "Tellis" / "بيليس", "Kempf" / "کیمف", "سمپسن" / "سيبمسون": one name spelt two ways
             if _similarity(p.text, o.text) >= _SAME_WORD:
                 continue  # one word translated or transliterated ("Experience" / "تجربے", "Mousikis" / "موسسیس")
@@ -1463,9 +1467,10 @@ def _weak_less(t: Token, key: str) -> tuple[str, ...]:
     return tuple(_keep_first(h, "F") for h in _h_less(t, key))
 
 
-def _far(p: Token, o: Token, part: int) -> bool:
+def _far(p: Token, o: Token, part: int, added: bool = False) -> bool:
     """Two name words whose keys differ by two edits at least and, with ``part`` 2, in at least half their
-    classes: different names, not one name spelt two ways or mistyped ("Dechambeau" / "Дечебмо")."""
+    classes: different names, not one name spelt two ways or mistyped ("Dechambeau" / "Дечебмо"). With
+    ``added``, a first class one key puts before the other is two edits of its own (``_first_added``)."""
     def keys(t: Token) -> tuple[str, ...]:  # a stem without its case ending ("Валерамен": "with Varela"),
         ks = t.keys if _is_cased(t.text) else t.keys[:1]  # but "فارج" is not "ف" (and) + "ارج"
         # and without the weak letters: "و" is a vowel or a v ("کیوانا" / "كافانو": Kavanaugh), an h may
@@ -1474,7 +1479,7 @@ def _far(p: Token, o: Token, part: int) -> bool:
 
     # keys that start with different classes need two edits only ("کونز" / "أتكينسون": Coons, Atkinson),
     # and a first class that no spelling turns into the other is two edits of its own ("Харрис" / "بروس")
-    return all(_distance(k, m) + _first_apart(k, m) >= (
+    return all(_distance(k, m) + (_first_apart(k, m) or (added and _first_added(p, k, o, m))) >= (
         max(2, -(-max(len(k), len(m)) // part)) if part and k[:1] == m[:1] else 2) for k in keys(p) for m in keys(o))
 
 
@@ -1488,6 +1493,16 @@ def _first_apart(k: str, m: str) -> int:
     """1 when two keys differ in their first class only and no spelling or misread dot turns one of those
     classes into the other ("HRS" / "BRS"), else 0 (and 0 for keys in another order: "NH" / "HN")."""
     return int(len(k) >= 2 and k[1:] == m[1:] and k[0] != m[0] and frozenset((k[0], m[0])) not in _FIRST_SWAPS)
+
+
+def _first_added(p: Token, k: str, o: Token, m: str) -> int:
+    """1 when one key is the other with a first class put before it that no spelling writes or leaves out
+    ("RMRS" / "MRS": Ramirez, Morris; "MLTN" / "LTN": Milton, Laden), else 0. Not the weak classes H and
+    F (an h, g or v that one script leaves unwritten), nor T before S (Arabic "تش" writes ch: "تشوزيك" /
+    "Чозик"), nor the K of a Latin c, which may be an s ("Caesar" / "سیسر")."""
+    (short, _), (long_, t) = sorted(((k, p), (m, o)), key=lambda kt: len(kt[0]))
+    return int(len(short) >= 2 and long_[1:] == short and long_[0] not in "HF" and long_[:2] != "TS"
+               and not (long_[0] == "K" and t.folded.startswith("c")))
 
 
 def _same_name(names: tuple[Name, ...], x: Token, p: Token, other_cased: bool = True) -> bool | None:

@@ -773,3 +773,16 @@ def test_a_latin_word_at_the_start_of_an_arabic_script_text_is_a_name():
     en = "Gregorio Cortez is one of the folk heroes."
     assert [c.sort for c in name_conflicts(en, "en", "Gregorio ریمسے ایک لوک ہیرو تھا۔", "ur")] == ["person"]
     assert name_conflicts(en, "en", "Gregorio کورٹیز ایک لوک ہیرو تھا۔", "ur") == []
+
+
+def test_a_first_class_put_before_the_other_key_makes_two_names():
+    # "ماریس" (Morris, MRS) for "راميريز" (Ramirez, RMRS): no spelling writes or drops an initial r
+    ar = "التحقيق في الادعاءات التي قدمتها ديبورا راميريز أمس."
+    assert [c.sort for c in name_conflicts(ar, "ar", "ڈیبورا ماریس کے الزامات کی تحقیقات جاری ہیں۔", "ur")] == ["person"]
+    assert name_conflicts(ar, "ar", "ڈیبورا رامیریز کے الزامات کی تحقیقات جاری ہیں۔", "ur") == []
+    # a Latin c may be an s ("Caesar" / "سیسر"), Arabic "تش" writes ch ("تشوزيك" / "Чозик")
+    assert name_conflicts("The play Julius Caesar is used.", "en", "جولیوس سیسر ڈرامہ استعمال کیا جاتا ہے.", "ur") == []
+    assert name_conflicts("آمي تشوزيك كاتبة كبيرة.", "ar", "Эми Чозик - известный автор.", "ru") == []
+    # an Arabic-script word after a Latin one may be a noun ("Maennerchor مساعدات": assistance)
+    assert name_conflicts("The Maennerchor Society level gave assistance.", "en",
+                          "على مستوى مجتمع Maennerchor مساعدات كبيرة للمدرسة.", "ar") == []
