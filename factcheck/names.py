@@ -1470,7 +1470,8 @@ def _weak_less(t: Token, key: str) -> tuple[str, ...]:
 def _far(p: Token, o: Token, part: int, added: bool = False) -> bool:
     """Two name words whose keys differ by two edits at least and, with ``part`` 2, in at least half their
     classes: different names, not one name spelt two ways or mistyped ("Dechambeau" / "Дечебмо"). With
-    ``added``, a first class one key puts before the other is two edits of its own (``_first_added``)."""
+    ``added``, a first class one key puts before the other (``_first_added``) or one later class no
+    spelling swaps (``_mid_apart``) is two edits of its own."""
     def keys(t: Token) -> tuple[str, ...]:  # a stem without its case ending ("Валерамен": "with Varela"),
         ks = t.keys if _is_cased(t.text) else t.keys[:1]  # but "فارج" is not "ف" (and) + "ارج"
         # and without the weak letters: "و" is a vowel or a v ("کیوانا" / "كافانو": Kavanaugh), an h may
@@ -1479,7 +1480,7 @@ def _far(p: Token, o: Token, part: int, added: bool = False) -> bool:
 
     # keys that start with different classes need two edits only ("کونز" / "أتكينسون": Coons, Atkinson),
     # and a first class that no spelling turns into the other is two edits of its own ("Харрис" / "بروس")
-    return all(_distance(k, m) + (_first_apart(k, m) or (added and _first_added(p, k, o, m))) >= (
+    return all(_distance(k, m) + (_first_apart(k, m) or (added and (_first_added(p, k, o, m) or _mid_apart(k, m)))) >= (
         max(2, -(-max(len(k), len(m)) // part)) if part and k[:1] == m[:1] else 2) for k in keys(p) for m in keys(o))
 
 
@@ -1503,6 +1504,17 @@ def _first_added(p: Token, k: str, o: Token, m: str) -> int:
     (short, _), (long_, t) = sorted(((k, p), (m, o)), key=lambda kt: len(kt[0]))
     return int(len(short) >= 2 and long_[1:] == short and long_[0] not in "HF" and long_[:2] != "TS"
                and not (long_[0] == "K" and t.folded.startswith("c")))
+
+
+def _mid_apart(k: str, m: str) -> int:
+    """1 when two keys of one length and first class differ in one later class only, and no spelling or
+    misread dot turns one of those classes into the other (``_FIRST_SWAPS``): "HRS" / "HTS" (Harris,
+    Gaddis), "MRS" / "MNS" (Morris, Yamins), "TLS" / "TMS" (Tellis, Thomas); not "MHL" / "MKL"
+    (Mikhail, Michael)."""
+    if len(k) != len(m) or len(k) < 3 or k[0] != m[0]:
+        return 0
+    diff = [i for i in range(len(k)) if k[i] != m[i]]
+    return int(len(diff) == 1 and frozenset((k[diff[0]], m[diff[0]])) not in _FIRST_SWAPS)
 
 
 def _same_name(names: tuple[Name, ...], x: Token, p: Token, other_cased: bool = True) -> bool | None:

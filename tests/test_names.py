@@ -786,3 +786,14 @@ def test_a_first_class_put_before_the_other_key_makes_two_names():
     # an Arabic-script word after a Latin one may be a noun ("Maennerchor مساعدات": assistance)
     assert name_conflicts("The Maennerchor Society level gave assistance.", "en",
                           "على مستوى مجتمع Maennerchor مساعدات كبيرة للمدرسة.", "ar") == []
+
+
+def test_one_later_class_no_spelling_swaps_makes_two_names():
+    # "هاريس" (HRS) / "گڈس" (HTS): r and d are no spelling of one sound, and no dot tells them apart
+    ar = "كان ستيف هاريس، عالم الأحياء من تكساس، يزورها."
+    assert [c.sort for c in name_conflicts(ar, "ar", "ٹیکساس کے ماہر سٹیو گڈس کا دورہ تھا۔", "ur")] == ["person"]
+    assert name_conflicts(ar, "ar", "ٹیکساس کے ماہر سٹیو ہیرس کا دورہ تھا۔", "ur") == []
+    # "Tellis" (TLS) / "Томас" (TMS) are two names; "Mikhail" / "Michael" (h / k) is one
+    en = "The defendant Quinton Tellis was in court."
+    assert [c.sort for c in name_conflicts(en, "en", "Обвиняемый Квинтон Томас был в суде.", "ru")] == ["person"]
+    assert name_conflicts("Anna Michael spoke to the court.", "en", "Анна Михаил выступила в суде.", "ru") == []
