@@ -1107,6 +1107,11 @@ def _anchors(a: Token, b: Token, titled: bool = False) -> bool:
     if any(len(k) >= 2 and k == o for k in a.keys for o in b.keys) or any(
             min(len(k), len(o)) >= 3 and k[0] == o[0] and keys_match(k, o) for k in a.keys for o in b.keys):
         return True  # the first letter must agree: "Внутреннего" (inner, FNTRN) is not "اندرونی" (NTRN)
+    # a Latin "j" is a y in German and Nordic names ("Joachim" / "يواكيم", "Jens" / "ينس"): equal once
+    # its H is dropped
+    if any(t.folded.startswith("j") and len(k) >= 3 and k[0] == "H" and any(keys_match(k[1:], o) for o in u.keys)
+           for t, u in ((a, b), (b, a)) for k in t.keys):
+        return True
     # Cyrillic "Й" is the "J" of "Josef" / "جوزيف" ("Йозеф"): equal once that first H is dropped
     if any(t.folded.startswith("й") for t in (a, b)) and any(
             len(o) >= 2 and (k[:1] == "H" and k[1:] == o or o[:1] == "H" and o[1:] == k)

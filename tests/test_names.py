@@ -797,3 +797,11 @@ def test_one_later_class_no_spelling_swaps_makes_two_names():
     en = "The defendant Quinton Tellis was in court."
     assert [c.sort for c in name_conflicts(en, "en", "Обвиняемый Квинтон Томас был в суде.", "ru")] == ["person"]
     assert name_conflicts("Anna Michael spoke to the court.", "en", "Анна Михаил выступила в суде.", "ru") == []
+
+
+def test_a_latin_j_read_as_y_anchors_a_surname_swap():
+    # German "Joachim" is "يواكيم" in Arabic: the anchor holds once the j's class is dropped
+    en = "In the square is the fountain of Joachim Schmettau, which locals named the dumpling."
+    ar = "في وسط الميدان توجد نافورة يواكيم %s التي سماها السكان الزلابية."
+    assert [c.sort for c in name_conflicts(en, "en", ar % "بيرليس", "ar")] == ["person"]
+    assert name_conflicts(en, "en", ar % "شميتاو", "ar") == []
