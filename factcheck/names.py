@@ -1212,7 +1212,13 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                 continue
             given = not particle and x_given is not None and x_given == y_given[k] and not (
                 _is_cased(x.text) and _is_cased(y.text))  # "دونالد" / "ڈونلڈ", "Joe" / "جو"
-            anchored = particle or _anchors(x, y, _titled(x, na) or _titled(y, nb))
+            # a middle name after the same given name ("جيمس ويلسون" / "جیمز ولسن": James Wilson) is a name
+            # word as surely as the given name is, so it anchors the word after it too, and one spelt with
+            # an h or v the other leaves out still anchors it ("ہیلیری روڈم" / "لهيلاري رودهام": Rodham)
+            chained = i > 0 and k > 0 and _given(ta[i - 1]) is not None and _given(ta[i - 1]) == y_given[k - 1] \
+                and _adjacent(text_a, ta[i - 1], x, 0) and _adjacent(text_b, tb[k - 1], y, 0)
+            anchored = particle or _anchors(x, y, _titled(x, na) or _titled(y, nb)) or (
+                chained and len(_loose(x.keys[0])) >= 2 and _loose(x.keys[0]) == _loose(y.keys[0]))
             if not (anchored or given) or not (y_al or particle or given or y_word[k]):
                 continue  # "Ben Stokes" / "بن ستوكس": a first name, no particle
             caseless = not (_is_cased(x.text) or _is_cased(y.text))
@@ -1220,10 +1226,6 @@ def _substitutions(text_a: str, ta: list[Token], na: tuple[Name, ...], text_b: s
                                 for t in (ta[i + 1], tb[k + 1])):
                 continue  # "مشاورت CGA": an acronym after an Arabic-script word is no surname of it
                 # ("ٹومی Fleetwood", a surname left in Latin letters, may be)
-            # a middle name after the same given name ("جيمس ويلسون" / "جیمز ولسن": James Wilson) is a name
-            # word as surely as the given name is, so it anchors the word after it too
-            chained = i > 0 and k > 0 and _given(ta[i - 1]) is not None and _given(ta[i - 1]) == y_given[k - 1] \
-                and _adjacent(text_a, ta[i - 1], x, 0) and _adjacent(text_b, tb[k - 1], y, 0)
             if caseless and not ((any if given or chained else all)(_rare(t) or _known(t) for t in (ta[i + 1], tb[k + 1])) and (
                     particle or given or chained or (_rare(x) and _rare(y)) or (_spelt_apart(x, y) and (_rare(x) or _rare(y)))
                     or _titled(x, na) or _titled(y, nb))):

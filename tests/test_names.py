@@ -805,3 +805,11 @@ def test_a_latin_j_read_as_y_anchors_a_surname_swap():
     ar = "في وسط الميدان توجد نافورة يواكيم %s التي سماها السكان الزلابية."
     assert [c.sort for c in name_conflicts(en, "en", ar % "بيرليس", "ar")] == ["person"]
     assert name_conflicts(en, "en", ar % "شميتاو", "ar") == []
+
+
+def test_a_middle_name_spelt_with_an_h_the_other_leaves_out_anchors_the_surname():
+    # "روڈم" / "رودهام" (Rodham) after the same given name: the h is the only difference
+    ur = "ہیلیری روڈم کلنٹن شہزادی ڈیانا سے سیکھ سکتی ہیں۔"
+    assert [c.sort for c in name_conflicts(ur, "ur", "يمكن لهيلاري رودهام ساندلر أن تتعلم من الأميرة ديانا.", "ar")] \
+        == ["person"]
+    assert name_conflicts(ur, "ur", "يمكن لهيلاري رودهام كلينتون أن تتعلم من الأميرة ديانا.", "ar") == []
