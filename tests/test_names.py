@@ -813,3 +813,10 @@ def test_a_middle_name_spelt_with_an_h_the_other_leaves_out_anchors_the_surname(
     assert [c.sort for c in name_conflicts(ur, "ur", "يمكن لهيلاري رودهام ساندلر أن تتعلم من الأميرة ديانا.", "ar")] \
         == ["person"]
     assert name_conflicts(ur, "ur", "يمكن لهيلاري رودهام كلينتون أن تتعلم من الأميرة ديانا.", "ar") == []
+
+
+def test_a_much_reported_surname_against_an_unlisted_word_needs_two_edits_only():
+    # "كلينتون" (KLNTN) / "کورٹینا" (KRTN): two edits, under half the classes, but Clinton is listed
+    ar = "كانت الأميرة ديانا أفضل بكثير من هيلاري كلينتون."
+    assert [c.sort for c in name_conflicts(ar, "ar", "شہزادی ڈائنا ہیلری کورٹینا سے کہیں بہتر شخص تھیں۔", "ur")] == ["person"]
+    assert name_conflicts(ar, "ar", "شہزادی ڈائنا ہیلری کلنٹن سے کہیں بہتر شخص تھیں۔", "ur") == []
