@@ -58,6 +58,7 @@ def month_of(word: str) -> int | None:
 _DAY = r"(?P<d>\d{1,2})(?:-?(?:го|е|ого|ші|шы|інші|ыншы))?"  # "5-го ноября", "6-шы қараша"
 # the year after a day and month: "7 November 2025", "29 ستمبر، 2022", "30 سبتمبر، من عام 1882"
 _THEN_YEAR = r"(?:(?:\s*[,،]\s*|\s+)(?:(?:من\s+)?(?:عام|سنة)\s+)?(?P<y>\d{4})" + E + r")?"  # "6 اکتوبر ،1774"
+_THEN_YEAR_RE = re.compile(_THEN_YEAR)
 # between the two days of a range (matched folded: "إلى" is "الي"); "and" too ("between 14 and 24
 # September", "между 14 и 24 сентября", "بين 14 و24 سبتمبر" with its "و" glued to the day)
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|through|سے|اور|إلى|الى|الي|до|по|and|и|و)\s+|\s+و(?=\d))"
@@ -140,7 +141,3 @@ def _urdu_day_words(s: Scan) -> None:
         iso = _iso(int(y.group("y")) if y.group("y") else None, mm, int(v))
         if iso is not None:
             s.add("date", ws, y.end(), iso=iso)
-
-
-_THEN_YEAR_RE = re.compile(_THEN_YEAR)
-

@@ -1493,16 +1493,17 @@ def _far(p: Token, o: Token, part: int, added: bool = False) -> bool:
         max(2, -(-max(len(k), len(m)) // part)) if part and k[:1] == m[:1] else 2) for k in keys(p) for m in keys(o))
 
 
-# first classes one name may start with in two spellings: a sound each script writes its own way (k / q /
-# kh / g: K H; c, ch, j, zh: S K H; th: T S F; v: B F; l / r; m / n) or Arabic letters told apart by their
-# dots alone (ب ت ث ن: B T N; ر ز: R S; ف ق: F K; ص ض, ط ظ: S T)
-_FIRST_SWAPS = {frozenset(p) for p in ("KH", "KS", "SH", "TS", "TF", "BF", "BT", "BN", "TN", "RS", "FK", "RL", "MN")}
+# classes one name may have in the same place in two spellings (the first class, ``_first_apart``, or a
+# later one, ``_mid_apart``): a sound each script writes its own way (k / q / kh / g: K H; c, ch, j, zh:
+# S K H; th: T S F; v: B F; l / r; m / n) or Arabic letters told apart by their dots alone (ب ت ث ن: B T
+# N; ر ز: R S; ف ق: F K; ص ض, ط ظ: S T)
+_CLASS_SWAPS = {frozenset(p) for p in ("KH", "KS", "SH", "TS", "TF", "BF", "BT", "BN", "TN", "RS", "FK", "RL", "MN")}
 
 
 def _first_apart(k: str, m: str) -> int:
     """1 when two keys differ in their first class only and no spelling or misread dot turns one of those
     classes into the other ("HRS" / "BRS"), else 0 (and 0 for keys in another order: "NH" / "HN")."""
-    return int(len(k) >= 2 and k[1:] == m[1:] and k[0] != m[0] and frozenset((k[0], m[0])) not in _FIRST_SWAPS)
+    return int(len(k) >= 2 and k[1:] == m[1:] and k[0] != m[0] and frozenset((k[0], m[0])) not in _CLASS_SWAPS)
 
 
 def _first_added(p: Token, k: str, o: Token, m: str) -> int:
@@ -1517,13 +1518,13 @@ def _first_added(p: Token, k: str, o: Token, m: str) -> int:
 
 def _mid_apart(k: str, m: str) -> int:
     """1 when two keys of one length and first class differ in one later class only, and no spelling or
-    misread dot turns one of those classes into the other (``_FIRST_SWAPS``): "HRS" / "HTS" (Harris,
+    misread dot turns one of those classes into the other (``_CLASS_SWAPS``): "HRS" / "HTS" (Harris,
     Gaddis), "MRS" / "MNS" (Morris, Yamins), "TLS" / "TMS" (Tellis, Thomas); not "MHL" / "MKL"
     (Mikhail, Michael)."""
     if len(k) != len(m) or len(k) < 3 or k[0] != m[0]:
         return 0
     diff = [i for i in range(len(k)) if k[i] != m[i]]
-    return int(len(diff) == 1 and frozenset((k[diff[0]], m[diff[0]])) not in _FIRST_SWAPS)
+    return int(len(diff) == 1 and frozenset((k[diff[0]], m[diff[0]])) not in _CLASS_SWAPS)
 
 
 def _same_name(names: tuple[Name, ...], x: Token, p: Token, other_cased: bool = True) -> bool | None:
