@@ -7,7 +7,8 @@ Rules:
 - A value is *explained* by the other side when the other side states a consistent value of a
   compatible kind: intervals overlap, where a value covers what its precision allows ("28 billion"
   is 27.5-28.5 billion), "more than"/"at least" reach up to half as much again (``_BOUND_REACH``), "less than"/"nearly" down,
-  "about" widens by 10%, ranges and decades cover their span. Dates agree on every field both
+  "about" widens by 10% (two "about"s are compared as figures, each within 4%: ``_ABOUT_BOTH``), ranges
+  and decades cover their span. Dates agree on every field both
   state (a date's year also explains a bare year).
 - A conflict needs an unexplained value on *both* sides, of the same kind and role: numbers count or
   measure the same thing (same unit, or the unit unknown on one side: "USD" vs "person" are never
@@ -106,6 +107,9 @@ def interval(q: Quantity) -> tuple[float, float]:
 # at 1.5 NTREX seeds 11 / 31 found +2 / +4, XNLI-dev +3 / +3, false alarms unchanged; 2 and 1.25 gave
 # no false alarms either)
 _BOUND_REACH = 1.5
+# how far two approximate figures of one thing may stand apart and still be one figure: 4% each way, so
+# two "about"s up to 8% apart agree (the perturbation sets change a figure by 10% or more)
+_ABOUT_BOTH = 0.04
 _BOUND = {"more than": "lower", "at least": "lower", "less than": "upper", "nearly": "about", "about": "about",
           "range": "range", "decade": "range"}
 
@@ -121,6 +125,14 @@ def _overlap(p: Quantity, q: Quantity) -> bool:
             hi_p = Quantity(p.kind, "", 0, 0, value=_max(p), precision=p.precision)
             hi_q = Quantity(q.kind, "", 0, 0, value=_max(q), precision=q.precision)
             return _overlap(lo_p, lo_q) and _overlap(hi_p, hi_q)
+        if bp == "about" and p.kind == q.kind == "number" and None not in (p.value, q.value):
+            # "about 490 million" / "около 495 миллионов": two round figures of one thing, each taken to
+            # within _ABOUT_BOTH of itself ("about 300" / "about 330" still differ; a year "around 1990"
+            # keeps its own precision)
+            a, b = interval(lo_p), interval(lo_q)
+            a = (min(a[0], p.value * (1 - _ABOUT_BOTH)), max(a[1], p.value * (1 + _ABOUT_BOTH)))
+            b = (min(b[0], q.value * (1 - _ABOUT_BOTH)), max(b[1], q.value * (1 + _ABOUT_BOTH)))
+            return max(a[0], b[0]) <= min(a[1], b[1])
         p, q = lo_p, lo_q
     a, b = interval(p), interval(q)
     return max(a[0], b[0]) <= min(a[1], b[1])
@@ -463,7 +475,8 @@ def _for(q: Quantity, others: tuple[Quantity, ...], mine: tuple[Quantity, ...]) 
       1937 (the range answers the range)."""
     others = tuple(r for r in others if (r.value, r.value_max) == (q.value, q.value_max) and (
         r.unit == q.unit or None in (r.unit, q.unit)) or not any(
-        m is not q and (m.kind, m.value, m.value_max, m.unit) == (r.kind, r.value, r.value_max, r.unit) for m in mine))
+        m is not q and (m.kind, m.value, m.value_max) == (r.kind, r.value, r.value_max) and (
+            m.unit == r.unit or None in (m.unit, r.unit)) for m in mine))
     if q.approx != "many":
         others = tuple(r for r in others if not (r.approx == "many" and any(
             m.approx == "many" and m.value == r.value and m.unit == r.unit for m in mine)))

@@ -403,3 +403,24 @@ def test_a_distance_in_an_hour_is_the_speed_the_other_side_states():
     assert reasons("The jet flies 20,000 miles an hour.", "en", "جیٹ ایک گھنٹہ میں 20000 میل سفر کرتا ہے۔", "ur") == []
     # both sides state the distance: no speed is read into it
     assert reasons("It flew 300 miles at 500 mph.", "en", "اس نے 500 میل فی گھنٹہ کی رفتار سے 300 میل اڑان بھری۔", "ur") == []
+
+
+def test_a_figure_twinned_across_a_unit_the_other_side_left_out_explains_only_its_twin():
+    # "more than 500 million" answers "более 500 миллионов человек" (people: a unit one side leaves out),
+    # so it does not also explain "около 495 миллионов", which then faces "about 330 million"
+    assert reasons("Each year more than 500 million cross the border, about 330 million of them foreigners", "en",
+                   "Ежегодно более 500 миллионов человек пересекают границу, из них около 495 миллионов иностранцы",
+                   "ru") == [
+        "number differs: this claim says about 330 million, the other source says about 495 million (495 миллионов)"]
+    assert reasons("Each year more than 500 million cross the border, about 480 million of them foreigners", "en",
+                   "Ежегодно более 500 миллионов человек пересекают границу, из них около 495 миллионов иностранцы",
+                   "ru") == []
+
+
+def test_two_approximate_figures_agree_within_a_few_percent():
+    assert reasons("about 490 million foreigners", "en", "около 495 миллионов иностранцев", "ru") == []
+    assert reasons("about 300 people", "en", "около 320 человек", "ru") == []
+    assert reasons("about 300 people", "en", "около 330 человек", "ru") == [
+        "count of people differs: this claim says about 300, the other source says about 330"]
+    # a year keeps its own precision: "around 1990" is not "around 1995"
+    assert reasons("built around 1990", "en", "построен примерно в 1995 году", "ru") != []
