@@ -424,3 +424,9 @@ def test_two_approximate_figures_agree_within_a_few_percent():
         "count of people differs: this claim says about 300, the other source says about 330"]
     # a year keeps its own precision: "around 1990" is not "around 1995"
     assert reasons("built around 1990", "en", "построен примерно в 1995 году", "ru") != []
+
+
+def test_an_arabic_adverbial_ordinal_faces_the_other_side_s_ordinal():
+    assert reasons("دعني أشرب كوبًا كبيرًا أولًا، ثم نتحدث", "ar", "let me have one big glass second, then we talk", "en") == [
+        "ordinal differs: this claim says 1st (أولًا), the other source says 2nd (second)"]
+    assert reasons("دعني أشرب كوبًا كبيرًا أولًا، ثم نتحدث", "ar", "let me have one big glass first, then we talk", "en") == []

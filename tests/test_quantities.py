@@ -536,3 +536,11 @@ def test_a_year_bounded_by_until_at_least_is_a_year():
 def test_older_and_younger_than_are_bounds_in_russian():
     assert full("в возрасте старше двадцати семи лет", "ru") == [("number", "двадцати семи", 27.0, None, "year", "more than")]
     assert full("дети младше 5 лет", "ru") == [("number", "5", 5.0, None, "year", "less than")]
+
+
+def test_arabic_adverbial_ordinals():
+    # "أولًا" / "ثانيًا" (first, secondly) rank as "first" / "second" do in English
+    assert of_kind("ordinal", "دعني أشرب كوبًا أولًا، ثم نتحدث", "ar", "value", "text") == [(1.0, "أولًا")]
+    assert of_kind("ordinal", "أولاً الاقتصاد، وثانيًا الأمن", "ar", "value") == [(1.0,), (2.0,)]
+    assert of_kind("ordinal", "let me have a glass first, then we talk", "en", "value") == [(1.0,)]
+    assert of_kind("ordinal", "قدم أولاد المدرسة", "ar", "value") == []  # children, not "first"
