@@ -430,3 +430,8 @@ def test_an_arabic_adverbial_ordinal_faces_the_other_side_s_ordinal():
     assert reasons("دعني أشرب كوبًا كبيرًا أولًا، ثم نتحدث", "ar", "let me have one big glass second, then we talk", "en") == [
         "ordinal differs: this claim says 1st (أولًا), the other source says 2nd (second)"]
     assert reasons("دعني أشرب كوبًا كبيرًا أولًا، ثم نتحدث", "ar", "let me have one big glass first, then we talk", "en") == []
+
+
+def test_about_a_hyphenated_count_is_an_approximate_figure():
+    assert reasons("about six weeks of outage", "en", "about a seven-week outage", "en") == [
+        "number of weeks differs: this claim says about 6 (six), the other source says about 7 (seven)"]

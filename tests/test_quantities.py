@@ -544,3 +544,12 @@ def test_arabic_adverbial_ordinals():
     assert of_kind("ordinal", "أولاً الاقتصاد، وثانيًا الأمن", "ar", "value") == [(1.0,), (2.0,)]
     assert of_kind("ordinal", "let me have a glass first, then we talk", "en", "value") == [(1.0,)]
     assert of_kind("ordinal", "قدم أولاد المدرسة", "ar", "value") == []  # children, not "first"
+
+
+def test_an_approximation_reaches_across_an_english_article():
+    approx = lambda t: [(q.value, q.unit, q.approx) for q in extract(t, 0, "en")]
+    assert approx("about a seven-week outage") == [(7.0, "week", "about")]
+    assert approx("more than a hundred people") == [(100.0, "person", "more than")]
+    # "over a 10-year period" is during one, not more than ten years
+    assert approx("over a 10-year period") == [(10.0, "year", None)]
+    assert approx("over 10 years") == [(10.0, "year", "more than")]
