@@ -553,3 +553,8 @@ def test_an_approximation_reaches_across_an_english_article():
     # "over a 10-year period" is during one, not more than ten years
     assert approx("over a 10-year period") == [(10.0, "year", None)]
     assert approx("over 10 years") == [(10.0, "year", "more than")]
+
+
+def test_urdu_thousand_typed_with_the_two_eyed_he():
+    assert [(q.value, q.unit) for q in extract("میں دس ھزار امریکی ڈالر کا عطیہ دوں گا", 0, "ur")] == [(10000.0, "USD")]
+    assert [(q.value, q.approx) for q in extract("ھزاروں لوگ", 0, "ur")] == [(1000.0, "many")]
