@@ -820,3 +820,11 @@ def test_a_much_reported_surname_against_an_unlisted_word_needs_two_edits_only()
     ar = "كانت الأميرة ديانا أفضل بكثير من هيلاري كلينتون."
     assert [c.sort for c in name_conflicts(ar, "ar", "شہزادی ڈائنا ہیلری کورٹینا سے کہیں بہتر شخص تھیں۔", "ur")] == ["person"]
     assert name_conflicts(ar, "ar", "شہزادی ڈائنا ہیلری کلنٹن سے کہیں بہتر شخص تھیں۔", "ur") == []
+
+
+def test_a_stem_less_its_proclitic_is_found_on_the_other_side_only_spelt_out():
+    # "بريسكوت" (Prescott) read as "ب" + "ريسكوت" is RSKT, one edit from Richard's RSRT: that is chance,
+    # not Richard spelt another way, so John Prescott replaces John Horgan
+    en = "John Horgan's review of Richard Dawkins' book is interesting."
+    assert [c.sort for c in name_conflicts(en, "en", "مثير هو تقييم جون بريسكوت لكتاب ريتشارد داوكينز.", "ar")] == ["person"]
+    assert name_conflicts(en, "en", "مثير هو تقييم جون هورغان لكتاب ريتشارد داوكينز.", "ar") == []
