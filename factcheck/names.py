@@ -685,6 +685,11 @@ def _find_names(text: str, lang: str | None, offset: int) -> tuple[Name, ...]:
         if hit and hit[0] == 1 and urdu and (toks[i].folded in _URDU_WORDS or (
                 hit[1] == "CN" and i > 0 and toks[i - 1].folded == "بے")):
             hit = None  # "شمال مغرب" (north-west); "بے چین" (restless)
+        if hit and hit[0] == 1 and i > 0 and re.match(r"[\u0600-\u06ff]", toks[i].folded) and (
+                _listed(toks[i - 1].folded, person_names.given_name) is not None and _rare(toks[i - 1])) and _adjacent(
+                text, toks[i - 1], toks[i], offset):
+            hit = None  # a word after a listed given name is a surname: "إميلي بروس" (Emily Bruce, not "in
+            # Russia"); the name must be no common word ("جو امریکہ": who ... America, not Joe)
         parts = _compound_countries(toks[i], lang) if (not hit or hit[0] == 1) and "-" in toks[i].text else []
         if len(parts) >= 2 or (parts and not hit):
             for s0, e0, code in parts:  # "Russian-American": each part a country of its own

@@ -828,3 +828,12 @@ def test_a_stem_less_its_proclitic_is_found_on_the_other_side_only_spelt_out():
     en = "John Horgan's review of Richard Dawkins' book is interesting."
     assert [c.sort for c in name_conflicts(en, "en", "مثير هو تقييم جون بريسكوت لكتاب ريتشارد داوكينز.", "ar")] == ["person"]
     assert name_conflicts(en, "en", "مثير هو تقييم جون هورغان لكتاب ريتشارد داوكينز.", "ar") == []
+
+
+def test_a_word_after_a_listed_given_name_is_a_surname_not_a_country():
+    # "بروس" reads as "ب" + "روس" (in Russia); after "إميلي" (Emily) it is Bruce
+    assert [n.sort for n in find_names("كتبت إميلي بروس القصيدة", "ar")] == []
+    assert [c.sort for c in name_conflicts("Стихотворение Эмили Дикинсон", "ru", "قصيدة إميلي بروس", "ar")] == ["person"]
+    assert name_conflicts("Стихотворение Эмили Дикинсон", "ru", "قصيدة إميلي ديكنسون", "ar") == []
+    # "جو" is "who" as often as Joe: the country after it stays a country
+    assert [n.entity for n in find_names("جو امریکہ کے خلاف ہے", "ur")] == ["country:US"]
