@@ -1495,7 +1495,8 @@ def _far(p: Token, o: Token, part: int, added: bool = False) -> bool:
 
     # keys that start with different classes need two edits only ("کونز" / "أتكينسون": Coons, Atkinson),
     # and a first class that no spelling turns into the other is two edits of its own ("Харрис" / "بروس")
-    return all(_distance(k, m) + (_first_apart(k, m) or (added and (_first_added(p, k, o, m) or _mid_apart(k, m)))) >= (
+    swaps = _CLASS_SWAPS if any(re.search("[cx]", t.folded) for t in (p, o)) else _SWAPS_NO_C
+    return all(_distance(k, m) + (_first_apart(k, m, swaps) or (added and (_first_added(p, k, o, m) or _mid_apart(k, m, swaps)))) >= (
         max(2, -(-max(len(k), len(m)) // part)) if part and k[:1] == m[:1] else 2) for k in keys(p) for m in keys(o))
 
 
@@ -1504,12 +1505,15 @@ def _far(p: Token, o: Token, part: int, added: bool = False) -> bool:
 # S K H; th: T S F; v: B F; l / r; m / n) or Arabic letters told apart by their dots alone (ب ت ث ن: B T
 # N; ر ز: R S; ف ق: F K; ص ض, ط ظ: S T)
 _CLASS_SWAPS = {frozenset(p) for p in ("KH", "KS", "SH", "TS", "TF", "BF", "BT", "BN", "TN", "RS", "FK", "RL", "MN")}
+# k / s is the Latin c's (and x's) alone: between two words without one, "Санто" / "کینیڈی" (Santo,
+# Kennedy) start with two sounds, not one letter read two ways
+_SWAPS_NO_C = _CLASS_SWAPS - {frozenset("KS")}
 
 
-def _first_apart(k: str, m: str) -> int:
+def _first_apart(k: str, m: str, swaps: set = _CLASS_SWAPS) -> int:
     """1 when two keys differ in their first class only and no spelling or misread dot turns one of those
     classes into the other ("HRS" / "BRS"), else 0 (and 0 for keys in another order: "NH" / "HN")."""
-    return int(len(k) >= 2 and k[1:] == m[1:] and k[0] != m[0] and frozenset((k[0], m[0])) not in _CLASS_SWAPS)
+    return int(len(k) >= 2 and k[1:] == m[1:] and k[0] != m[0] and frozenset((k[0], m[0])) not in swaps)
 
 
 def _first_added(p: Token, k: str, o: Token, m: str) -> int:
@@ -1522,7 +1526,7 @@ def _first_added(p: Token, k: str, o: Token, m: str) -> int:
                and not (long_[0] == "K" and t.folded.startswith("c")))
 
 
-def _mid_apart(k: str, m: str) -> int:
+def _mid_apart(k: str, m: str, swaps: set = _CLASS_SWAPS) -> int:
     """1 when two keys of one length and first class differ in one later class only, and no spelling or
     misread dot turns one of those classes into the other (``_CLASS_SWAPS``): "HRS" / "HTS" (Harris,
     Gaddis), "MRS" / "MNS" (Morris, Yamins), "TLS" / "TMS" (Tellis, Thomas); not "MHL" / "MKL"
@@ -1530,7 +1534,7 @@ def _mid_apart(k: str, m: str) -> int:
     if len(k) != len(m) or len(k) < 3 or k[0] != m[0]:
         return 0
     diff = [i for i in range(len(k)) if k[i] != m[i]]
-    return int(len(diff) == 1 and frozenset((k[diff[0]], m[diff[0]])) not in _CLASS_SWAPS)
+    return int(len(diff) == 1 and frozenset((k[diff[0]], m[diff[0]])) not in swaps)
 
 
 def _same_name(names: tuple[Name, ...], x: Token, p: Token, other_cased: bool = True) -> bool | None:

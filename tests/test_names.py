@@ -837,3 +837,12 @@ def test_a_word_after_a_listed_given_name_is_a_surname_not_a_country():
     assert name_conflicts("Стихотворение Эмили Дикинсон", "ru", "قصيدة إميلي ديكنسون", "ar") == []
     # "جو" is "who" as often as Joe: the country after it stays a country
     assert [n.entity for n in find_names("جو امریکہ کے خلاف ہے", "ur")] == ["country:US"]
+
+
+def test_k_against_s_is_one_letter_read_two_ways_only_in_a_latin_c():
+    # Cyrillic "С" and Urdu "ک" are two sounds: Santo is not Kennedy
+    ru = "Майкл Санто из компании Firewell в Баффало"
+    assert [c.sort for c in name_conflicts(ru, "ru", "مائیکل کینیڈی آف فائر ویل", "ur")] == ["person"]
+    assert name_conflicts(ru, "ru", "مائیکل سانٹو آف فائر ویل", "ur") == []
+    # a Latin c may be either: "Cicero" / "کیکرو" is one name
+    assert name_conflicts("Marcus Cicero spoke", "en", "مارکس کیکرو نے کہا", "ur") == []
