@@ -147,6 +147,40 @@ Charlie: تشارلي | چارلی
 Christian: كريستيان | کرسچن کرسچین
 Timothy: تيموثي | ٹموتھی
 Gordon: غوردون جوردون | گورڈن
+Nelson: نيلسون | نیلسن نیلسون
+Gustav: غوستاف | گستاو
+Ariana: أريانا | آریانا اریانا
+Walter: والتر | والٹر
+Albert: ألبرت | البرٹ
+Arthur: آرثر | آرتھر
+Victor: فيكتور | وکٹر
+Karl: كارل | کارل
+Ronald: رونالد | رونالڈ
+Howard: هوارد | ہاورڈ
+Harold: هارولد | ہیرالڈ
+Leonard: ليونارد | لیونارڈ
+Margaret: مارغريت مارجريت | مارگریٹ
+Helen: هيلين | ہیلن
+Julia: جوليا | جولیا
+Patricia: باتريشيا | پیٹریشیا
+Barbara: باربرا | باربرا
+Louise: لويز | لوئیز
+Diana: ديانا | ڈیانا ڈائنا
+Ivan: إيفان |
+Pierre: بيير | پیئر
+Pablo: بابلو | پابلو
+Igor: إيغور | ایگور
+Yuri: يوري | یوری
+Alexei: أليكسي | الیکسی
+Oleg: أوليغ | اولیگ
+Jimmy: جيمي | جمی
+Joshua: جوشوا | جوشوا
+Jacob: جاكوب | جیکب
+Nathan: ناثان | نیتھن
+Gregory: غريغوري | گریگوری
+Raymond: ريموند | ریمنڈ
+Roger: روجر | راجر
+Emma: إيما | ایما
 """
 # surnames reported often enough to be single e5 pieces in Arabic or Urdu
 _KNOWN = """

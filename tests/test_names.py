@@ -846,3 +846,9 @@ def test_k_against_s_is_one_letter_read_two_ways_only_in_a_latin_c():
     assert name_conflicts(ru, "ru", "مائیکل سانٹو آف فائر ویل", "ur") == []
     # a Latin c may be either: "Cicero" / "کیکرو" is one name
     assert name_conflicts("Marcus Cicero spoke", "en", "مارکس کیکرو نے کہا", "ur") == []
+
+
+def test_newly_listed_given_names_anchor_a_surname_between_two_caseless_scripts():
+    ar = 'قال نيلسون مانديلا إن الحديث يصل إلى القلب'
+    assert [c.sort for c in name_conflicts(ar, "ar", "نیلسن فلیک نے کہا کہ بات دل تک جاتی ہے", "ur")] == ["person"]
+    assert name_conflicts(ar, "ar", "نیلسن منڈیلا نے کہا کہ بات دل تک جاتی ہے", "ur") == []
