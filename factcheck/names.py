@@ -1119,8 +1119,10 @@ def _anchors(a: Token, b: Token, titled: bool = False) -> bool:
            for t, u in ((a, b), (b, a)) for k in t.keys):
         return True
     # Cyrillic "Й" is the "J" of "Josef" / "جوزيف" ("Йозеф"): equal once that first H is dropped
+    # and its "х" is the German ch that Arabic and Urdu write with a k ("Йоахим" / "يواكيم": HM / KM)
     if any(t.folded.startswith("й") for t in (a, b)) and any(
-            len(o) >= 2 and (k[:1] == "H" and k[1:] == o or o[:1] == "H" and o[1:] == k)
+            len(o) >= 2 and (k[:1] == "H" and k[1:] == o or o[:1] == "H" and o[1:] == k
+                             or len(k) == len(o) and {k[0], o[0]} == {"H", "K"} and k[1:] == o[1:])
             for k in a.keys for o in b.keys):
         return True
     # one side capitalised: also equal once an unwritten h or v is dropped after the first letter

@@ -852,3 +852,10 @@ def test_newly_listed_given_names_anchor_a_surname_between_two_caseless_scripts(
     ar = 'قال نيلسون مانديلا إن الحديث يصل إلى القلب'
     assert [c.sort for c in name_conflicts(ar, "ar", "نیلسن فلیک نے کہا کہ بات دل تک جاتی ہے", "ur")] == ["person"]
     assert name_conflicts(ar, "ar", "نیلسن منڈیلا نے کہا کہ بات دل تک جاتی ہے", "ur") == []
+
+
+def test_cyrillic_yo_a_khim_anchors_the_arabic_spelling_with_a_k():
+    ru = "В центре площади фонтан Йоахима Шметтау, который местные назвали пельменем."
+    assert [c.sort for c in name_conflicts(ru, "ru", "في وسط الميدان نافورة يواكيم هولمز التي سماها السكان الزلابية.", "ar")] \
+        == ["person"]
+    assert name_conflicts(ru, "ru", "في وسط الميدان نافورة يواكيم شميتو التي سماها السكان الزلابية.", "ar") == []
