@@ -859,3 +859,11 @@ def test_cyrillic_yo_a_khim_anchors_the_arabic_spelling_with_a_k():
     assert [c.sort for c in name_conflicts(ru, "ru", "في وسط الميدان نافورة يواكيم هولمز التي سماها السكان الزلابية.", "ar")] \
         == ["person"]
     assert name_conflicts(ru, "ru", "في وسط الميدان نافورة يواكيم شميتو التي سماها السكان الزلابية.", "ar") == []
+
+
+def test_a_cyrillic_stem_less_its_case_ending_meets_the_other_side_as_the_whole_word_does():
+    # "Томсонмен" (with Thomson, Kazakh: TMSN) is found in "Thompson" (TMBSN) through its stem, one
+    # edit off, as "Томсон" itself is
+    from factcheck.names import _found_in
+    assert _found_in(tokens("Томсон")[0], tokens("Mr Thompson"), [])
+    assert _found_in(tokens("Томсонмен")[0], tokens("Mr Thompson"), [])
