@@ -1061,7 +1061,10 @@ def _name_word(t: Token, names: tuple[Name, ...], headline: bool, min_classes: i
         return False
     return (t.folded not in _AR_STOP and t.folded not in _UR_AR_FUNCTION and (t.folded,) not in _AR_TITLES
             and (after_name or t.folded not in _AR_RANKS)
-            and (not _definite(t, urdu) or t.text.startswith(("أل", "إل"))))  # the article has no hamza: "ألكسندر"
+            and (not _definite(t, urdu) or t.text.startswith(("أل", "إل"))  # the article has no hamza: "ألكسندر"
+                 # right after a given name, "وال" that is no "and the" before a word the e5 vocabulary
+                 # holds whole is a name's own letters: "لوك والتون" (Luke Walton), not "والحكومة"
+                 or (after_name and t.folded.startswith("وال") and _rare(t))))
 
 
 def _definite(t: Token, urdu: bool = False) -> bool:

@@ -867,3 +867,12 @@ def test_a_cyrillic_stem_less_its_case_ending_meets_the_other_side_as_the_whole_
     from factcheck.names import _found_in
     assert _found_in(tokens("Томсон")[0], tokens("Mr Thompson"), [])
     assert _found_in(tokens("Томсонмен")[0], tokens("Mr Thompson"), [])
+
+
+def test_wal_after_a_given_name_is_a_surname_when_no_and_the_is_read():
+    ar = "أعلن لوك %s مدرب لاكيرز أن جيمس سيلعب يوم الأحد"
+    ru = "Тренер «Лейкерс» Люк Ферик объявил, что Джеймс сыграет в воскресенье"
+    assert [c.sort for c in name_conflicts(ar % "والتون", "ar", ru, "ru")] == ["person"]  # Luke Walton
+    assert name_conflicts(ar % "والتون", "ar", ru.replace("Ферик", "Уолтон"), "ru") == []
+    # "والحكومة" (and the government) stays a noun
+    assert name_conflicts("قال جون والحكومة إن", "ar", "Джон Смит и правительство сказали", "ru") == []
