@@ -254,3 +254,15 @@ def test_splicing_persons_keeps_every_other_item_and_the_lines_they_need():
     assert [i["id"] for i in out["items"]] == ["c1", "s", "p3"]
     assert out["lines"] == {"en": {"1": "a", "3": "c"}, "ur": {"1": "A", "3": "C"}}
     assert out["params"]["generator"] == 2 and old["params"] == {"seed": 7}
+
+
+def test_the_development_scorer_never_scores_a_held_out_split_and_diffs_two_runs():
+    from benchmarks import dev_checks
+    ntrex = {"items": [{"split": "dev"}, {"split": "test"}]}
+    xnli = {"items": [{"split": "xdev"}, {"split": "fresh"}]}
+    assert dev_checks._splits(ntrex) == {"dev"} and dev_checks._splits(xnli) == {"xdev"}
+    assert dev_checks._splits({"items": [{"split": "xnlidev"}]}) == {"xnlidev"}
+    a = {"sets": {"dev": {"3": ["person", "ar-ur", False], "4": ["clean", "en-ru", False]}},
+         "untouched": [["premise", 7, "en", "ur"]]}
+    b = {"sets": {"dev": {"3": ["person", "ar-ur", True], "4": ["clean", "en-ru", False]}}, "untouched": []}
+    assert dev_checks.diff(a, b) == ["dev 3 person ar-ur: False -> True", "untouched ('premise', 7, 'en', 'ur'): gone"]
