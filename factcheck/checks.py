@@ -129,9 +129,11 @@ def _overlap(p: Quantity, q: Quantity) -> bool:
             # "about 490 million" / "около 495 миллионов": two round figures of one thing, each taken to
             # within _ABOUT_BOTH of itself ("about 300" / "about 330" still differ; a year "around 1990"
             # keeps its own precision)
-            a, b = interval(lo_p), interval(lo_q)
-            a = (min(a[0], p.value * (1 - _ABOUT_BOTH)), max(a[1], p.value * (1 + _ABOUT_BOTH)))
-            b = (min(b[0], q.value * (1 - _ABOUT_BOTH)), max(b[1], q.value * (1 + _ABOUT_BOTH)))
+            def within(x: Quantity, v: float) -> tuple[float, float]:
+                lo, hi = interval(x)
+                return min(lo, v * (1 - _ABOUT_BOTH)), max(hi, v * (1 + _ABOUT_BOTH))
+
+            a, b = within(lo_p, p.value), within(lo_q, q.value)
             return max(a[0], b[0]) <= min(a[1], b[1])
         p, q = lo_p, lo_q
     a, b = interval(p), interval(q)

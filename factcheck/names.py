@@ -983,12 +983,14 @@ def _found_in(t: Token, toks: list[Token], pairs: list[str]) -> bool:
     see ``_h_less``) and the class F (v/w: "Fleetwood" / "Флитвуд") are dropped after the first letter,
     when three classes are left."""
     mine = {k: _weak_less(t, k) for k in t.keys}
+    # an Arabic-script stem's key less a proclitic is a guess already: spelt out, not one edit off
+    # ("بريسكوت" as "ب" + "ريسكوت", RSKT, is no "Richard", RSRT); a Cyrillic stem less its case ending is
+    # the word itself and meets as the whole word does
+    guessed_stems = not _is_cased(t.text)
 
     def loose(k: str, tok: Token, o: str) -> bool:
-        if keys_match(k, o) if k == t.keys[0] or _is_cased(t.text) else _drop(k, "F") == _drop(o, "F"):
-            return True  # an Arabic-script stem's key less a proclitic is a guess already: spelt out, not
-            # one edit off ("بريسكوت" as "ب" + "ريسكوت", RSKT, is no "Richard", RSRT); a Cyrillic stem
-            # less its case ending is the word itself and meets as the whole word does
+        if _drop(k, "F") == _drop(o, "F") if guessed_stems and k != t.keys[0] else keys_match(k, o):
+            return True
         return any(min(len(k2), len(o2)) >= 3 and k2 == o2 for k2 in mine[k] for o2 in _weak_less(tok, o))
 
     # a shorter key of a stem ("Джеррарда": "HR"; "باجوت": "HT") is looked for only among words that may

@@ -482,9 +482,10 @@ def _approx_before(s: Scan, a: int) -> str | None:
     if wi is None:
         return None
     ends = [wi]
+    article = s.words[wi][2] in ("a", "an") and wi > 0 and s.lang in (None, "en")
     if s.words[wi][2] in ("на", "в") and wi > 0:
         ends.append(wi - 1)  # "более чем на 60 пунктов", "почти в три раза": the preposition of a change
-    elif s.words[wi][2] in ("a", "an") and wi > 0 and s.lang in (None, "en"):
+    elif article:
         ends.append(wi - 1)  # "about a seven-week outage", "more than a hundred"; but "over a 10-year
         # period" is during one (only an approximation word or a two-word bound reaches across "a")
     for end in ends:
@@ -492,7 +493,7 @@ def _approx_before(s: Scan, a: int) -> str | None:
             if end - n + 1 < 0:
                 continue
             seq = tuple(s.words[k][2] for k in range(end - n + 1, end + 1))
-            if end != wi and s.words[wi][2] in ("a", "an") and (seq == ("some",) or not (
+            if end != wi and article and (seq == ("some",) or not (
                     len(seq) > 1 or lx.APPROX_BEFORE.get(seq) in ("about", "nearly"))):
                 continue
             if seq in lx.APPROX_BEFORE:
